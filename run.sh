@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Cyber Accord: the one entry point. Installs what is missing, builds, and runs.
+#   ./run.sh test [--sanitize]   build and run the whole test suite (CTest)
+#   ./run.sh bench               build and run the benchmark programs
+#   ./run.sh format              reformat the sources with clang-format
+#   ./run.sh deps                only install the missing Debian packages
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+
+# Debian (bookworm) packages the build and the tests need.
+PACKAGES=(
+  cmake ninja-build g++ pkg-config
+  nlohmann-json3-dev libxxhash-dev catch2 libbenchmark-dev
+)
+
+log() { printf '\033[1m[run.sh]\033[0m %s\n' "$*"; }
+die() { printf '[run.sh] error: %s\n' "$*" >&2; exit 2; }
+
+install_missing_packages() {
+  local missing=()
+  for pkg in "${PACKAGES[@]}"; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    return 0
+  fi
+  log "installing missing Debian packages: ${missing[*]}"
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || die "not root and no sudo: install ${missing[*]} yourself"
+    sudo=(sudo)
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+jobs() { nproc 2>/dev/null || echo 2; }
+
+# configure_and_build BUILD_DIR [cmake args...]
+configure_and_build() {
+  local dir=$1; shift
+  local generator=()
+  command -v ninja >/dev/null && generator=(-G Ninja)
+  if [ ! -f "$dir/CMakeCache.txt" ]; then
+    cmake -S "$ROOT" -B "$dir" "${generator[@]}" "$@"
+  else
+    cmake -S "$ROOT" -B "$dir" "$@" >/dev/null
+  fi
+  cmake --build "$dir" -j "$(jobs)"
+}
+
+cmd_test() {
+  local dir="$ROOT/build" args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo)
+  if [ "${1:-}" = "--sanitize" ]; then
+    dir="$ROOT/build-asan"
+    args=(-DCMAKE_BUILD_TYPE=Debug -DACCORD_SANITIZE=ON -DACCORD_BENCHMARKS=OFF)
+  elif [ -n "${1:-}" ]; then
+    die "unknown option for test: $1 (expected --sanitize)"
+  fi
+  install_missing_packages
+  configure_and_build "$dir" "${args[@]}"
+  log "running the test suite in $dir"
+  ctest --test-dir "$dir" --output-on-failure -j "$(jobs)" -LE slow
+}
+
+cmd_bench() {
+  install_missing_packages
+  configure_and_build "$ROOT/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
+  for b in "$ROOT"/build/bench/*_bench; do
+    log "running $(basename "$b")"
+    "$b" "$@"
+  done
+}
+
+cmd_format() {
+  git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
+}
+
+case "${1:-}" in
+  test) shift; cmd_test "$@" ;;
+  bench) shift; cmd_bench "$@" ;;
+  format) cmd_format ;;
+  deps) install_missing_packages ;;
+  *) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+esac

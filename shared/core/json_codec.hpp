@@ -1,0 +1,268 @@
+// Internal: the generic conversion between described types and nlohmann::json. Include only
+// from .cpp files (nlohmann/json.hpp is slow to compile).
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <variant>
+#include <vector>
+
+#include "core/codec.hpp"
+#include "core/enum_names.hpp"
+#include "core/type_list.hpp"
+
+namespace accord::json_codec {
+
+using nlohmann::json;
+
+struct NoopVisitor {
+  template <class T>
+  void operator()(const char*, T&) const {}
+};
+
+template <class T>
+concept Described = requires(T& t) { T::describe(t, NoopVisitor{}); };
+
+template <class T>
+struct IsVector : std::false_type {};
+template <class T>
+struct IsVector<std::vector<T>> : std::true_type {};
+
+template <class T>
+struct IsOptional : std::false_type {};
+template <class T>
+struct IsOptional<std::optional<T>> : std::true_type {};
+
+template <class T>
+struct IsVariant : std::false_type {};
+template <class... Ts>
+struct IsVariant<std::variant<Ts...>> : std::true_type {};
+
+// ---------------------------------------------------------------- writing
+
+template <class T>
+json to_value(const T& value);
+
+struct Writer {
+  json& out;
+  template <class T>
+  void operator()(const char* name, const T& value) {
+    out[name] = to_value(value);
+  }
+};
+
+template <class T>
+json to_value(const T& value) {
+  if constexpr (std::is_same_v<T, bool> || std::is_integral_v<T> ||
+                std::is_same_v<T, std::string>) {
+    return json(value);
+  } else if constexpr (std::is_enum_v<T>) {
+    return json(std::string(to_string(value)));
+  } else if constexpr (IsOptional<T>::value) {
+    return value ? to_value(*value) : json(nullptr);
+  } else if constexpr (IsVector<T>::value) {
+    json array = json::array();
+    for (const auto& item : value) array.push_back(to_value(item));
+    return array;
+  } else if constexpr (IsVariant<T>::value) {
+    return std::visit(
+        [](const auto& alt) {
+          using A = std::decay_t<decltype(alt)>;
+          json object = json::object();
+          object["type"] = std::string(A::kName);
+          A::describe(alt, Writer{object});
+          return object;
+        },
+        value);
+  } else {
+    static_assert(Described<T>, "no JSON form for this type");
+    json object = json::object();
+    T::describe(value, Writer{object});
+    return object;
+  }
+}
+
+// ---------------------------------------------------------------- reading
+
+struct ReadContext {
+  const DecodeLimits& limits;
+  DecodeError error;
+  bool failed = false;
+
+  bool fail(const std::string& path, std::string problem) {
+    if (!failed) error = DecodeError{path, std::move(problem)};
+    failed = true;
+    return false;
+  }
+};
+
+inline bool valid_utf8(const std::string& s) {
+  try {
+    (void)json(s).dump();  // dump() rejects invalid UTF-8 (error 316)
+    return true;
+  } catch (const json::type_error&) {
+    return false;
+  }
+}
+
+template <class T>
+bool from_value(const json& j, T& out, const std::string& path, ReadContext& ctx);
+
+struct Reader {
+  const json& object;
+  const std::string& path;
+  ReadContext& ctx;
+  std::size_t seen = 0;
+
+  template <class T>
+  void operator()(const char* name, T& value) {
+    if (ctx.failed) return;
+    const auto it = object.find(name);
+    const std::string field_path = path + "/" + name;
+    if (it == object.end()) {
+      ctx.fail(field_path, "missing field");
+      return;
+    }
+    ++seen;
+    from_value(*it, value, field_path, ctx);
+  }
+};
+
+// Reads the described fields of `object`, refusing unknown keys (except those in `allowed`).
+template <class T>
+bool read_fields(const json& object, T& out, const std::string& path, ReadContext& ctx,
+                 std::size_t allowed_extra = 0) {
+  if (!object.is_object()) return ctx.fail(path, "expected an object");
+  Reader reader{object, path, ctx};
+  T::describe(out, reader);
+  if (ctx.failed) return false;
+  if (object.size() != reader.seen + allowed_extra) {
+    std::string known;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+      bool described = (allowed_extra > 0 && it.key() == "type");
+      T::describe(out, [&](const char* name, auto&) { described = described || it.key() == name; });
+      if (!described) return ctx.fail(path + "/" + it.key(), "unexpected field");
+    }
+  }
+  return true;
+}
+
+template <class Variant, std::size_t I = 0>
+bool read_alternative(const json& j, Variant& out, std::size_t index, const std::string& path,
+                      ReadContext& ctx) {
+  if constexpr (I < std::variant_size_v<Variant>) {
+    if (index != I) return read_alternative<Variant, I + 1>(j, out, index, path, ctx);
+    auto& alt = out.template emplace<I>();
+    return read_fields(j, alt, path, ctx, 1);
+  } else {
+    return ctx.fail(path + "/type", "unknown type");
+  }
+}
+
+template <class T>
+bool from_value(const json& j, T& out, const std::string& path, ReadContext& ctx) {
+  if constexpr (std::is_same_v<T, bool>) {
+    if (!j.is_boolean()) return ctx.fail(path, "expected true or false");
+    out = j.get<bool>();
+    return true;
+  } else if constexpr (std::is_integral_v<T>) {
+    // Range-check before narrowing: get<uint8_t>() would silently wrap 300 to 44.
+    if (j.is_number_unsigned()) {
+      const auto v = j.get<std::uint64_t>();
+      if (v > static_cast<std::uint64_t>(std::numeric_limits<T>::max()))
+        return ctx.fail(path, "number out of range");
+      out = static_cast<T>(v);
+      return true;
+    }
+    if (j.is_number_integer()) {
+      const auto v = j.get<std::int64_t>();
+      if constexpr (std::is_unsigned_v<T>) {
+        if (v < 0) return ctx.fail(path, "number out of range");
+        if (static_cast<std::uint64_t>(v) > std::numeric_limits<T>::max())
+          return ctx.fail(path, "number out of range");
+      } else {
+        if (v < std::numeric_limits<T>::min() || v > std::numeric_limits<T>::max())
+          return ctx.fail(path, "number out of range");
+      }
+      out = static_cast<T>(v);
+      return true;
+    }
+    return ctx.fail(path, "expected a whole number");
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    if (!j.is_string()) return ctx.fail(path, "expected a string");
+    const auto& s = j.get_ref<const std::string&>();
+    if (s.size() > ctx.limits.max_string_bytes) return ctx.fail(path, "string too long");
+    if (!valid_utf8(s)) return ctx.fail(path, "invalid UTF-8");
+    out = s;
+    return true;
+  } else if constexpr (std::is_enum_v<T>) {
+    if (!j.is_string()) return ctx.fail(path, "expected a name");
+    const auto value = enum_from_string<T>(j.get_ref<const std::string&>());
+    if (!value) return ctx.fail(path, "unknown name '" + j.get<std::string>() + "'");
+    out = *value;
+    return true;
+  } else if constexpr (IsOptional<T>::value) {
+    if (j.is_null()) {
+      out.reset();
+      return true;
+    }
+    typename T::value_type inner{};
+    if (!from_value(j, inner, path, ctx)) return false;
+    out = std::move(inner);
+    return true;
+  } else if constexpr (IsVector<T>::value) {
+    if (!j.is_array()) return ctx.fail(path, "expected an array");
+    if (j.size() > ctx.limits.max_array_items) return ctx.fail(path, "too many items");
+    out.clear();
+    out.resize(j.size());
+    for (std::size_t i = 0; i < j.size(); ++i)
+      if (!from_value(j[i], out[i], path + "/" + std::to_string(i), ctx)) return false;
+    return true;
+  } else if constexpr (IsVariant<T>::value) {
+    if (!j.is_object()) return ctx.fail(path, "expected an object");
+    const auto type = j.find("type");
+    if (type == j.end() || !type->is_string()) return ctx.fail(path + "/type", "missing type");
+    const auto& names = type->get_ref<const std::string&>();
+    const auto index = variant_index_of_name<T>(names);
+    if (!index) return ctx.fail(path + "/type", "unknown type '" + names + "'");
+    return read_alternative(j, out, *index, path, ctx);
+  } else {
+    static_assert(Described<T>, "no JSON form for this type");
+    return read_fields(j, out, path, ctx);
+  }
+}
+
+// Bounded first pass and parse of MessagePack input (defined in codec.cpp).
+std::optional<json> parse_msgpack_bounded(std::span<const std::uint8_t> bytes,
+                                          const DecodeLimits& limits, DecodeError& error);
+
+template <class T>
+Decoded<T> read_document(const json& document, const DecodeLimits& limits) {
+  Decoded<T> result;
+  ReadContext ctx{limits, {}, false};
+  T value{};
+  if (from_value(document, value, "", ctx))
+    result.value = std::move(value);
+  else
+    result.error = ctx.error;
+  return result;
+}
+
+template <class T>
+Decoded<T> decode_msgpack(std::span<const std::uint8_t> bytes, const DecodeLimits& limits) {
+  Decoded<T> result;
+  const auto document = parse_msgpack_bounded(bytes, limits, result.error);
+  if (!document) return result;
+  return read_document<T>(*document, limits);
+}
+
+template <class T>
+Bytes encode_msgpack(const T& value) {
+  return json::to_msgpack(to_value(value));
+}
+
+}  // namespace accord::json_codec

@@ -1,0 +1,41 @@
+// The rules: decide validates a command without changing anything; apply folds an event into
+// a match and cannot fail; tick turns deadlines into events. Pure: no clock, no I/O.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <variant>
+#include <vector>
+
+#include "core/commands.hpp"
+#include "core/events.hpp"
+#include "core/model.hpp"
+
+namespace accord {
+
+// Either the events a command produces, or why it was refused.
+struct Decision {
+  std::vector<Event> events;
+  std::optional<Rejection> rejection;
+
+  bool accepted() const { return !rejection.has_value(); }
+  static Decision accept(std::vector<Event> e) { return {std::move(e), std::nullopt}; }
+  static Decision reject(Rejection r) { return {{}, std::move(r)}; }
+};
+
+// Settings a match can be created with; names the field at fault otherwise.
+std::optional<Rejection> validate_settings(const MatchSettings& settings);
+
+Match new_match(const MatchSettings& settings, std::uint64_t seed);
+
+Decision decide(const Match& match, const Actor& actor, const Command& command, TimeMs now);
+
+void apply(Match& match, const Event& event);
+
+std::vector<Event> tick(const Match& match, TimeMs now);
+
+// Derived facts the rules and the screens both need.
+std::vector<ParticipantId> delegation_of(const Match& match, SeatIndex seat);
+bool participant_active(const Match& match, ParticipantId id);
+
+}  // namespace accord
