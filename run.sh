@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Cyber Accord: the one entry point. Installs what is missing, builds, and runs.
+#   ./run.sh play                build and open the game (solo match against bots)
 #   ./run.sh test [--sanitize]   build and run the whole test suite (CTest)
 #   ./run.sh bench               build and run the benchmark programs
 #   ./run.sh format              reformat the sources with clang-format
@@ -78,10 +79,15 @@ cmd_format() {
   git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
 }
 
+cmd_play() {
+  die "the game window comes with the client (issue 8); until then ./run.sh test runs the game's rules"
+}
+
 case "${1:-}" in
+  play) shift; cmd_play "$@" ;;
   test) shift; cmd_test "$@" ;;
   bench) shift; cmd_bench "$@" ;;
   format) cmd_format ;;
   deps) install_missing_packages ;;
-  *) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

@@ -51,8 +51,9 @@ class DepthGuard : public nlohmann::json_sax<json> {
 }  // namespace
 
 // Turns bounded MessagePack bytes into a json document, or says what was wrong.
-std::optional<json> json_codec::parse_msgpack_bounded(std::span<const std::uint8_t> bytes, const DecodeLimits& limits,
-                                  DecodeError& error) {
+std::optional<json> json_codec::parse_msgpack_bounded(std::span<const std::uint8_t> bytes,
+                                                      const DecodeLimits& limits,
+                                                      DecodeError& error) {
   if (bytes.empty()) {
     error = {"", "empty input"};
     return std::nullopt;
@@ -80,26 +81,38 @@ std::optional<json> json_codec::parse_msgpack_bounded(std::span<const std::uint8
   }
 }
 
-Bytes encode_command(const Command& command) { return json_codec::encode_msgpack(command); }
+Bytes encode_command(const Command& command) {
+  return json_codec::encode_msgpack(command);
+}
 Decoded<Command> decode_command(std::span<const std::uint8_t> bytes, const DecodeLimits& limits) {
   return json_codec::decode_msgpack<Command>(bytes, limits);
 }
 
-Bytes encode_event(const Event& event) { return json_codec::encode_msgpack(event); }
+Bytes encode_event(const Event& event) {
+  return json_codec::encode_msgpack(event);
+}
 Decoded<Event> decode_event(std::span<const std::uint8_t> bytes, const DecodeLimits& limits) {
   return json_codec::decode_msgpack<Event>(bytes, limits);
 }
 
-Bytes encode_match(const Match& match) { return json_codec::encode_msgpack(match); }
+Bytes encode_match(const Match& match) {
+  return json_codec::encode_msgpack(match);
+}
 Decoded<Match> decode_match(std::span<const std::uint8_t> bytes, const DecodeLimits& limits) {
   return json_codec::decode_msgpack<Match>(bytes, limits);
 }
 
 // nlohmann's object type is a std::map, so keys are written in sorted order: the encoding is
 // canonical without extra work.
-Bytes canonical_bytes(const Match& match) { return json_codec::encode_msgpack(match); }
+Bytes canonical_bytes(const Match& match) {
+  return json_codec::encode_msgpack(match);
+}
 
-std::string to_json_text(const Event& event) { return json_codec::to_value(event).dump(); }
-std::string to_json_text(const Command& command) { return json_codec::to_value(command).dump(); }
+std::string to_json_text(const Event& event) {
+  return json_codec::to_value(event).dump();
+}
+std::string to_json_text(const Command& command) {
+  return json_codec::to_value(command).dump();
+}
 
 }  // namespace accord

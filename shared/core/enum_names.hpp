@@ -13,7 +13,9 @@ template <class E>
 struct EnumNames;  // static constexpr std::array<std::string_view, N> value;
 
 template <class E>
-concept NamedEnum = requires { EnumNames<E>::value; };
+concept NamedEnum = requires {
+  EnumNames<E>::value;
+};
 
 template <NamedEnum E>
 constexpr std::string_view to_string(E e) {

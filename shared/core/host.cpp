@@ -28,7 +28,9 @@ MatchHost::Outcome MatchHost::submit(const Actor& actor, const Command& command,
   return append(std::move(decision.events));
 }
 
-MatchHost::Outcome MatchHost::advance_clock(TimeMs now) { return append(tick(match_, now)); }
+MatchHost::Outcome MatchHost::advance_clock(TimeMs now) {
+  return append(tick(match_, now));
+}
 
 MatchHost::Outcome MatchHost::append(std::vector<Event> events) {
   Outcome outcome;
@@ -36,7 +38,8 @@ MatchHost::Outcome MatchHost::append(std::vector<Event> events) {
     const Seq seq = log_.entries.empty() ? 1 : log_.entries.back().seq + 1;
     for (auto& [viewer, view_seq] : stream_seq_) {
       if (auto filtered = filter_event(match_, event, viewer))
-        outcome.deliveries.push_back(Delivery{viewer, StreamItem{++view_seq, std::move(*filtered)}});
+        outcome.deliveries.push_back(
+            Delivery{viewer, StreamItem{++view_seq, std::move(*filtered)}});
     }
     accord::apply(match_, event);
     log_.entries.push_back(LogEntry{seq, event});

@@ -25,7 +25,9 @@ struct NoopVisitor {
 };
 
 template <class T>
-concept Described = requires(T& t) { T::describe(t, NoopVisitor{}); };
+concept Described = requires(T& t) {
+  T::describe(t, NoopVisitor{});
+};
 
 template <class T>
 struct IsVector : std::false_type {};
@@ -66,7 +68,8 @@ json to_value(const T& value) {
     return value ? to_value(*value) : json(nullptr);
   } else if constexpr (IsVector<T>::value) {
     json array = json::array();
-    for (const auto& item : value) array.push_back(to_value(item));
+    for (const auto& item : value)
+      array.push_back(to_value(item));
     return array;
   } else if constexpr (IsVariant<T>::value) {
     return std::visit(

@@ -24,7 +24,9 @@ bool blank(const std::string& text) {
                      [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
 
-std::string seat_name(const Match& match, SeatIndex seat) { return match.seats[seat].name; }
+std::string seat_name(const Match& match, SeatIndex seat) {
+  return match.seats[seat].name;
+}
 
 std::uint32_t active_count(const Match& match) {
   return static_cast<std::uint32_t>(std::count_if(match.participants.begin(),
@@ -47,9 +49,9 @@ Decision decide_command(const DecideContext& ctx, const JoinMatch& cmd) {
     return reject(RejectCode::invalid_name, "name",
                   "A display name needs visible characters and no control characters.");
   if (cmd.name.size() > s.max_name_bytes)
-    return reject(RejectCode::invalid_name, "name",
-                  "That display name is too long (at most " + std::to_string(s.max_name_bytes) +
-                      " bytes).");
+    return reject(
+        RejectCode::invalid_name, "name",
+        "That display name is too long (at most " + std::to_string(s.max_name_bytes) + " bytes).");
   if (cmd.role == Role::spectator && !s.allow_spectators)
     return reject(RejectCode::spectators_closed, "role", "This room does not admit spectators.");
   if (active_count(ctx.match) >= s.max_participants)
@@ -107,9 +109,9 @@ Decision decide_command(const DecideContext& ctx, const WriteNote& cmd) {
   if (!me.seat)
     return reject(RejectCode::not_seated, "", "Only a delegation can keep a private note.");
   if (cmd.text.size() > m.settings.max_note_bytes)
-    return reject(RejectCode::text_too_long, "text",
-                  "The note is too long (at most " + std::to_string(m.settings.max_note_bytes) +
-                      " bytes).");
+    return reject(
+        RejectCode::text_too_long, "text",
+        "The note is too long (at most " + std::to_string(m.settings.max_note_bytes) + " bytes).");
   if (m.seats[*me.seat].private_note == cmd.text)
     return reject(RejectCode::unchanged, "text", "The note already says exactly that.");
   return Decision::accept({NoteWritten{*me.seat, cmd.text}});
@@ -122,9 +124,9 @@ Decision decide_command(const DecideContext& ctx, const PostChat& cmd) {
     return reject(RejectCode::spectator_only_watches, "", "Spectators cannot speak in plenary.");
   if (blank(cmd.text)) return reject(RejectCode::empty_text, "text", "The message is empty.");
   if (cmd.text.size() > s.max_chat_bytes)
-    return reject(RejectCode::text_too_long, "text",
-                  "The message is too long (at most " + std::to_string(s.max_chat_bytes) +
-                      " bytes).");
+    return reject(
+        RejectCode::text_too_long, "text",
+        "The message is too long (at most " + std::to_string(s.max_chat_bytes) + " bytes).");
   return Decision::accept({ChatPosted{ctx.actor.participant, cmd.text, ctx.now}});
 }
 
@@ -232,7 +234,8 @@ void apply_event(Match& match, const MatchStarted& e) {
     auto* p = find(match, a.participant);
     if (p && a.seat < match.seats.size()) p->seat = a.seat;
   }
-  for (auto& p : match.participants) p.ready = false;
+  for (auto& p : match.participants)
+    p.ready = false;
 }
 
 template <>

@@ -7,13 +7,17 @@ namespace accord {
 using json_codec::json;
 using json_codec::read_document;
 
-Bytes encode_log(const EventLog& log) { return json_codec::encode_msgpack(log); }
+Bytes encode_log(const EventLog& log) {
+  return json_codec::encode_msgpack(log);
+}
 
 Decoded<EventLog> decode_log(std::span<const std::uint8_t> bytes, const DecodeLimits& limits) {
   return json_codec::decode_msgpack<EventLog>(bytes, limits);
 }
 
-Bytes encode_entry(const LogEntry& entry) { return json_codec::encode_msgpack(entry); }
+Bytes encode_entry(const LogEntry& entry) {
+  return json_codec::encode_msgpack(entry);
+}
 
 Decoded<LogEntry> decode_entry(std::span<const std::uint8_t> bytes, const DecodeLimits& limits) {
   return json_codec::decode_msgpack<LogEntry>(bytes, limits);
@@ -52,8 +56,8 @@ Replayed replay(const EventLog& log, std::optional<std::string_view> expected_co
   Seq previous = 0;
   for (const auto& entry : log.entries) {
     if (entry.seq <= previous)
-      return {std::nullopt, "event sequence numbers do not rise at seq " +
-                                std::to_string(entry.seq)};
+      return {std::nullopt,
+              "event sequence numbers do not rise at seq " + std::to_string(entry.seq)};
     previous = entry.seq;
     accord::apply(match, entry.event);
   }

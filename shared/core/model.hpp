@@ -90,8 +90,8 @@ struct Match {
   MatchSettings settings;
   Phase phase = Phase::lobby;
   TimeMs phase_started_at = 0;
-  std::optional<TimeMs> deadline;  // when the current phase ends by itself, if it does
-  Pcg32 rng;                       // secret from every viewer but the server
+  std::optional<TimeMs> deadline;         // when the current phase ends by itself, if it does
+  Pcg32 rng;                              // secret from every viewer but the server
   std::vector<Participant> participants;  // indexed by ParticipantId
   std::vector<Seat> seats;                // indexed by SeatIndex
   std::vector<ChatMessage> plenary;

@@ -72,7 +72,8 @@ Match new_match(const MatchSettings& settings, std::uint64_t seed) {
   Match match;
   match.settings = settings;
   match.rng = Pcg32::seeded(seed);
-  for (const auto& name : settings.seat_names) match.seats.push_back(Seat{name, {}});
+  for (const auto& name : settings.seat_names)
+    match.seats.push_back(Seat{name, {}});
   return match;
 }
 

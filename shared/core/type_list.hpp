@@ -42,11 +42,12 @@ constexpr std::optional<std::size_t> index_of_name(std::string_view name) {
 
 template <class Variant>
 constexpr std::optional<std::size_t> variant_index_of_name(std::string_view name) {
-  return [&]<std::size_t... I>(std::index_sequence<I...>) -> std::optional<std::size_t> {
+  return [&]<std::size_t... I>(std::index_sequence<I...>)->std::optional<std::size_t> {
     std::optional<std::size_t> found;
     ((std::variant_alternative_t<I, Variant>::kName == name ? (found = I, true) : false) || ...);
     return found;
-  }(std::make_index_sequence<std::variant_size_v<Variant>>{});
+  }
+  (std::make_index_sequence<std::variant_size_v<Variant>>{});
 }
 
 // Builds the variant alternative at a runtime index (default-constructed).

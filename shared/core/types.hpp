@@ -22,7 +22,7 @@ enum class Phase : std::uint8_t { lobby, briefing, drafting, debrief };
 template <>
 struct EnumNames<Phase> {
   static constexpr std::array<std::string_view, 4> value{"lobby", "briefing", "drafting",
-                                                          "debrief"};
+                                                         "debrief"};
 };
 
 // A player may hold a seat; a spectator only watches the public view.
@@ -63,7 +63,7 @@ enum class ViewerKind : std::uint8_t { server, facilitator, seat, audience };
 template <>
 struct EnumNames<ViewerKind> {
   static constexpr std::array<std::string_view, 4> value{"server", "facilitator", "seat",
-                                                          "audience"};
+                                                         "audience"};
 };
 
 struct Viewer {
@@ -97,11 +97,21 @@ enum class RejectCode : std::uint8_t {
 };
 template <>
 struct EnumNames<RejectCode> {
-  static constexpr std::array<std::string_view, 15> value{
-      "not_allowed",     "unknown_participant",    "wrong_phase", "invalid_name",
-      "match_full",      "spectators_closed",      "no_such_seat", "seat_full",
-      "already_seated",  "not_seated",             "spectator_only_watches",
-      "empty_text",      "text_too_long",          "unchanged",   "no_seated_participant"};
+  static constexpr std::array<std::string_view, 15> value{"not_allowed",
+                                                          "unknown_participant",
+                                                          "wrong_phase",
+                                                          "invalid_name",
+                                                          "match_full",
+                                                          "spectators_closed",
+                                                          "no_such_seat",
+                                                          "seat_full",
+                                                          "already_seated",
+                                                          "not_seated",
+                                                          "spectator_only_watches",
+                                                          "empty_text",
+                                                          "text_too_long",
+                                                          "unchanged",
+                                                          "no_seated_participant"};
 };
 
 struct Rejection {

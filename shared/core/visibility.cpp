@@ -50,8 +50,9 @@ std::optional<Event> filter_event(const Match& before, const Event& event, const
         if constexpr (E::kAudience == Audience::everyone) {
           return e;
         } else {
-          static_assert(requires { redact(before, e, viewer); },
-                        "an Audience::filtered event needs a redact() overload");
+          static_assert(
+              requires { redact(before, e, viewer); },
+              "an Audience::filtered event needs a redact() overload");
           return redact(before, e, viewer);
         }
       },
