@@ -15,8 +15,9 @@ LogHeader classroom_header() {
   LogHeader header;
   header.seed = 2011;
   for (std::uint32_t s = 0; s < kSeats; ++s)
-    header.settings.seat_names.push_back("State " + std::to_string(s));
-  header.settings.max_delegation_size = 2;
+    header.settings.seats.push_back(SeatSetup{"State " + std::to_string(s), "bloc", "brief", {}});
+  header.settings.drafts.push_back(DraftSetup{"Code of conduct", {}, {}});
+  header.settings.rules.max_delegation_size = 2;
   return header;
 }
 
@@ -36,13 +37,13 @@ MatchHost classroom() {
   for (int i = 0; i < 200; ++i)
     host.submit(
         Actor::of(static_cast<ParticipantId>(i) % kParticipants),
-        PostChat{"We support capacity building for all states, message " + std::to_string(i)}, i);
+        PostMessage{kPlenary, "We support capacity building for all states, message " + std::to_string(i)}, i);
   return host;
 }
 
 void BM_DecideOnly(benchmark::State& state) {
   const MatchHost host = classroom();
-  const Command command = PostChat{"The delegation of Brazil proposes clause 39."};
+  const Command command = PostMessage{kPlenary, "The delegation of Brazil proposes clause 39."};
   for (auto _ : state)
     benchmark::DoNotOptimize(decide(host.match(), Actor::of(7), command, 5));
 }
@@ -100,7 +101,8 @@ void BM_FilterForAllViewers(benchmark::State& state) {
 BENCHMARK(BM_FilterForAllViewers);
 
 void BM_EncodeDecodeEvent(benchmark::State& state) {
-  const Event event = ChatPosted{12, "We support capacity building for all states.", 1234};
+  const Event event =
+      MessagePosted{kPlenary, ChatMessage{12, 3, false, false, "We support capacity building for all states.", 1234, false}};
   for (auto _ : state)
     benchmark::DoNotOptimize(decode_event(encode_event(event)));
   state.counters["bytes"] = static_cast<double>(encode_event(event).size());

@@ -25,6 +25,7 @@ struct Decision {
 
 // Settings a match can be created with; names the field at fault otherwise.
 std::optional<Rejection> validate_settings(const MatchSettings& settings);
+std::optional<Rejection> validate_rules(const RoomRules& rules);
 
 Match new_match(const MatchSettings& settings, std::uint64_t seed);
 
@@ -37,5 +38,7 @@ std::vector<Event> tick(const Match& match, TimeMs now);
 // Derived facts the rules and the screens both need.
 std::vector<ParticipantId> delegation_of(const Match& match, SeatIndex seat);
 bool participant_active(const Match& match, ParticipantId id);
+// Clauses of a draft in the order they were tabled (withdrawn and hidden ones included).
+std::vector<ClauseId> clauses_of(const Match& match, DraftIndex draft);
 
 }  // namespace accord

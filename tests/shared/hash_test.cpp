@@ -13,7 +13,7 @@ Match rich_match() {
   t.seated("Ben", 1);
   t.join("Cy");
   t.must(Actor::of(0), WriteNote{"our line"});
-  t.must(Actor::of(1), PostChat{"hello"});
+  t.must(Actor::of(1), PostMessage{kPlenary, "hello"});
   t.start();
   return t.match();
 }

@@ -47,7 +47,7 @@ class RandomPlay {
         return {someone, WriteNote{text}};
       }
       case 9:
-        return {someone, PostChat{rng_.below(5) == 0 ? std::string(" ")
+        return {someone, PostMessage{kPlenary, rng_.below(5) == 0 ? std::string(" ")
                                                      : "speech " + std::to_string(rng_.next())}};
       case 10:
         return {rng_.below(3) == 0 ? someone : Actor::facilitator(), StartMatch{}};

@@ -31,9 +31,9 @@ void check_invariants(const Match& m) {
     }
   }
   for (auto size : delegation)
-    CHECK(size <= m.settings.max_delegation_size);
+    CHECK(size <= m.settings.rules.max_delegation_size);
   CHECK((m.phase == Phase::lobby || m.phase == Phase::debrief) == !m.deadline.has_value());
-  for (const auto& message : m.plenary)
+  for (const auto& message : m.channels[kPlenary].messages)
     CHECK(message.author < m.participants.size());
 }
 
@@ -125,7 +125,7 @@ MatchHost scripted_session() {
   t.join("Delegate of the United States");
   t.join("Observer", Role::spectator);
   t.must(Actor::of(0), WriteNote{"Table the code before the Assembly closes."});
-  t.must(Actor::of(3), PostChat{"The United States supports existing international law."});
+  t.must(Actor::of(3), PostMessage{kPlenary, "The United States supports existing international law."});
   t.must(Actor::of(1), SetReady{true});
   t.start();
   t.host().advance_clock(t.now + 60'000);

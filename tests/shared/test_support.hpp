@@ -11,13 +11,28 @@
 
 namespace accord::test {
 
+// A small fixture clause table: a few archetypes and their variants (ref, family).
+inline std::vector<ClauseOption> fixture_clause_table() {
+  return {{"1", "1"},    {"6", "6"},   {"6s", "6"},   {"23", "23"}, {"24", "24"}, {"27", "27"},
+          {"27u", "27"}, {"29", "29"}, {"36", "36"},  {"36n", "36"}, {"36r", "36"}, {"37", "37"},
+          {"38", "38"},  {"38q", "38"}, {"39", "39"}, {"39m", "39"}};
+}
+
+// Seats "State 0".., two blocs (even and odd seats), one draft with no starting text, short
+// timers: briefing 60 s, drafting 120 s, clause voting 30 s, final vote 30 s; two rounds.
 inline MatchSettings settings_with_seats(std::uint32_t seats, std::uint32_t delegation = 2) {
   MatchSettings s;
   for (std::uint32_t i = 0; i < seats; ++i)
-    s.seat_names.push_back("State " + std::to_string(i));
-  s.max_delegation_size = delegation;
-  s.briefing_ms = 60'000;
-  s.drafting_ms = 120'000;
+    s.seats.push_back(SeatSetup{"State " + std::to_string(i), i % 2 == 0 ? "North" : "South",
+                                "Brief of state " + std::to_string(i), {}});
+  s.clause_table = fixture_clause_table();
+  s.drafts.push_back(DraftSetup{"Code of conduct", {}, {}});
+  s.rules.max_delegation_size = delegation;
+  s.rules.briefing_ms = 60'000;
+  s.rules.drafting_ms = 120'000;
+  s.rules.clause_voting_ms = 30'000;
+  s.rules.final_vote_ms = 30'000;
+  s.rules.adoption_window_ms = 10'000;
   return s;
 }
 
