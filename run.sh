@@ -12,7 +12,7 @@ ROOT=$(pwd)
 # Debian (bookworm) packages the build and the tests need.
 PACKAGES=(
   cmake ninja-build g++ pkg-config
-  nlohmann-json3-dev libxxhash-dev catch2 libbenchmark-dev
+  nlohmann-json3-dev libxxhash-dev libcli11-dev catch2 libbenchmark-dev
 )
 
 log() { printf '\033[1m[run.sh]\033[0m %s\n' "$*"; }

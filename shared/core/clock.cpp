@@ -89,8 +89,17 @@ std::vector<Event> end_phase(const Match& match, TimeMs now) {
   const auto next = next_phase(match);
   if (!next) return {};
   std::vector<Event> events;
+  Match closing = match;
+  if (match.phase == Phase::final_vote) {
+    // Cutting the final vote short ends a pending adoption window as if it had run out: no
+    // seat objected, so the draft is adopted without a vote.
+    const auto in_favour = static_cast<std::uint32_t>(occupied_seats(match).size());
+    for (DraftIndex d = 0; d < match.drafts.size(); ++d)
+      if (match.drafts[d].objection_deadline) events.push_back(AdoptedWithoutVote{d, in_favour});
+    apply_all(closing, events);
+  }
   if (is_voting(match.phase)) {
-    auto results = close_open_votes(match);
+    auto results = close_open_votes(closing);
     if (!results.empty()) events.push_back(VotesClosed{std::move(results)});
   }
   std::optional<TimeMs> deadline;

@@ -199,9 +199,12 @@ void apply_event(Match& match, const VotesClosed& e) {
   }
 }
 
+// The final vote's timer never ends before the objection window does.
 template <>
 void apply_event(Match& match, const AdoptionProposed& e) {
-  if (e.draft < match.drafts.size()) match.drafts[e.draft].objection_deadline = e.deadline;
+  if (e.draft >= match.drafts.size()) return;
+  match.drafts[e.draft].objection_deadline = e.deadline;
+  if (match.deadline && *match.deadline < e.deadline) match.deadline = e.deadline;
 }
 
 template <>

@@ -97,7 +97,7 @@ TEST_CASE("strict decoding names the field that failed") {
     CHECK(command_error(json(42)).problem == "expected an object");
   }
   SECTION("invalid UTF-8 in a string") {
-    const auto e = command_error({{"type", "post_chat"}, {"text", std::string("ok \xff\xfe")}});
+    const auto e = command_error({{"type", "post_message"}, {"channel", 0}, {"text", std::string("ok \xff\xfe")}});
     CHECK(e.path == "/text");
     CHECK(e.problem == "invalid UTF-8");
   }
@@ -105,7 +105,7 @@ TEST_CASE("strict decoding names the field that failed") {
     DecodeLimits limits;
     limits.max_string_bytes = 10;
     const auto d =
-        decode_command(msgpack({{"type", "post_chat"}, {"text", std::string(11, 'a')}}), limits);
+        decode_command(msgpack({{"type", "post_message"}, {"channel", 0}, {"text", std::string(11, 'a')}}), limits);
     REQUIRE_FALSE(d);
     CHECK(d.error.problem == "string too long");
   }
@@ -124,7 +124,7 @@ TEST_CASE("bounded decoding refuses hostile input without crashing") {
     DecodeLimits limits;
     limits.max_bytes = 4096;
     const auto d =
-        decode_command(msgpack({{"type", "post_chat"}, {"text", std::string(5000, 'a')}}), limits);
+        decode_command(msgpack({{"type", "post_message"}, {"channel", 0}, {"text", std::string(5000, 'a')}}), limits);
     REQUIRE_FALSE(d);
     CHECK(d.error.problem.find("exceeds the limit of 4096") != std::string::npos);
   }

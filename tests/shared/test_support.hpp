@@ -70,6 +70,20 @@ class Table {
   }
   void start() { must(Actor::facilitator(), StartMatch{}); }
 
+  // Moves on (starting the match if needed) until the conference is in `phase`; the
+  // facilitator advances each phase. Fails the test if the phase is never reached.
+  void advance_to(Phase phase) {
+    if (match().phase == Phase::lobby) start();
+    for (int guard = 0; guard < 20 && match().phase != phase; ++guard)
+      must(Actor::facilitator(), AdvancePhase{});
+    REQUIRE(match().phase == phase);
+  }
+
+  // One participant per seat (each the head of its delegation), named "Head <seat>".
+  void seat_one_each() {
+    for (SeatIndex s = 0; s < match().seats.size(); ++s) seated("Head " + std::to_string(s), s);
+  }
+
   TimeMs now = 1'000;
 
  private:

@@ -1,0 +1,75 @@
+// The free-text analyzer's lexicon, compiled from assets/scoring/lexicon.json: phrases as
+// token sequences (a token may be a stem that matches any ending), each with a role.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "scoring/criteria.hpp"
+
+namespace accord::scoring {
+
+// How firmly a clause commits: shall/must strong, should medium, may/encourage/consider weak.
+// `none` is a clause with no modal verb at all.
+enum class Strength : std::uint8_t { none, weak, medium, strong };
+
+enum class PhraseRole : std::uint8_t {
+  term,         // carries criterion effects
+  qualifier,    // weakens the clause's positive effects ("as national law permits")
+  modal,        // sets the strength of the terms around it
+  negator,      // "not", "refrain from": reverses the next term
+  coordinator,  // "or": carries a negation on to the next term ("not attack or damage")
+  scope_break,  // "and", "but": ends a negation's scope
+};
+
+struct PhraseToken {
+  std::string text;
+  bool stem = false;  // matches any token that starts with `text`
+};
+
+struct LexiconPhrase {
+  PhraseRole role = PhraseRole::term;
+  std::string phrase;  // as written in the asset, e.g. "capacity build*"
+  std::vector<PhraseToken> tokens;
+  Points effects{};  // term: at full strength, when affirmed
+  Points negated{};  // term: when a negator governs it
+  Points weakens{};  // qualifier: points taken off each positive criterion (not below 0)
+  std::vector<std::string> archetypes;  // term: nearest clause archetypes
+  Strength strength = Strength::none;   // modal
+  bool modal_negates = false;           // modal: "may not" also negates
+  std::string note;                     // qualifier: why it weakens, for the explanation
+};
+
+struct Lexicon {
+  std::vector<LexiconPhrase> phrases;
+  std::array<int, 4> strength_pm{0, 333, 667, 1000};  // indexed by Strength
+  int negation_window = 6;      // tokens between a negator and the term it governs
+  int readable_share_pm = 400;  // below this share of known words, text counts as unreadable
+  int max_clause_points = 3;    // a free-text clause, like an archetype, gives at most ±3
+  std::vector<std::string> common_words;  // sorted; known words that carry no effect
+
+  // Indexes into `phrases` by first token: exact words, and stems by their prefix.
+  std::map<std::string, std::vector<std::size_t>, std::less<>> by_first_word;
+  std::map<std::string, std::vector<std::size_t>, std::less<>> by_first_stem;
+  std::size_t longest_stem = 0;
+
+  void build_index();
+  bool is_common_word(std::string_view word) const;
+};
+
+}  // namespace accord::scoring
+
+namespace accord {
+template <>
+struct EnumNames<scoring::Strength> {
+  static constexpr std::array<std::string_view, 4> value{"none", "weak", "medium", "strong"};
+};
+template <>
+struct EnumNames<scoring::PhraseRole> {
+  static constexpr std::array<std::string_view, 6> value{"term",    "qualifier",   "modal",
+                                                         "negator", "coordinator", "scope_break"};
+};
+}  // namespace accord

@@ -1,0 +1,131 @@
+// Reads assets/scoring/lexicon.json into the compiled Lexicon.
+#include <algorithm>
+#include <set>
+
+#include "scoring/loader_internal.hpp"
+
+namespace accord::scoring {
+
+namespace {
+
+// "capacity build*" -> [capacity, build(stem)]. Words are lower-case ASCII letters and digits,
+// the analyzer's own token alphabet, so a phrase can only hold what the tokenizer produces.
+bool compile_phrase(const std::string& phrase, std::vector<PhraseToken>& out) {
+  std::size_t i = 0;
+  while (i < phrase.size()) {
+    if (phrase[i] == ' ') {
+      ++i;
+      continue;
+    }
+    PhraseToken token;
+    while (i < phrase.size() && phrase[i] != ' ') {
+      const char ch = phrase[i++];
+      if (ch == '*' && (i == phrase.size() || phrase[i] == ' ') && !token.text.empty()) {
+        token.stem = true;
+      } else if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
+        token.text.push_back(ch);
+      } else {
+        return false;
+      }
+    }
+    out.push_back(std::move(token));
+  }
+  return !out.empty();
+}
+
+}  // namespace
+
+void read_lexicon(const json& doc, JsonWalk& walk, Lexicon& out,
+                  std::vector<std::pair<std::string, std::string>>& archetype_refs) {
+  if (!walk.object(doc, "")) return;
+  walk.only_keys(
+      doc, "",
+      {"note", "strength_pm", "negation_window", "readable_share_pm", "modals", "negators",
+       "coordinators", "scope_breaks", "terms", "qualifiers", "common_words"});
+  if (const json* s = walk.field(doc, "", "strength_pm", true);
+      s && walk.object(*s, "/strength_pm")) {
+    walk.only_keys(*s, "/strength_pm", {"none", "weak", "medium", "strong"});
+    for (std::size_t i = 0; i < out.strength_pm.size(); ++i) {
+      const std::string name(to_string(static_cast<Strength>(i)));
+      if (const auto v = walk.integer(*s, "/strength_pm", name.c_str(), 0, 1000))
+        out.strength_pm[i] = static_cast<int>(*v);
+    }
+  }
+  if (const auto v = walk.integer(doc, "", "negation_window", 1, 50))
+    out.negation_window = static_cast<int>(*v);
+  if (const auto v = walk.integer(doc, "", "readable_share_pm", 0, 1000))
+    out.readable_share_pm = static_cast<int>(*v);
+
+  std::set<std::pair<int, std::string>> seen;  // (role, phrase): duplicates are errors
+  const auto add = [&](PhraseRole role, std::string phrase, const std::string& path,
+                       LexiconPhrase entry) -> LexiconPhrase* {
+    if (!compile_phrase(phrase, entry.tokens)) {
+      walk.fail(path, "phrase '" + phrase +
+                          "' must be lower-case words of letters and digits, a '*' only at "
+                          "the end of a word");
+      return nullptr;
+    }
+    if (!seen.insert({static_cast<int>(role), phrase}).second) {
+      walk.fail(path, "phrase '" + phrase + "' is listed twice");
+      return nullptr;
+    }
+    entry.role = role;
+    entry.phrase = std::move(phrase);
+    out.phrases.push_back(std::move(entry));
+    return &out.phrases.back();
+  };
+  const auto word_list = [&](const char* key, PhraseRole role) {
+    walk.array(doc, "", key, true, [&](const json& item, const std::string& path) {
+      if (!item.is_string()) return walk.fail(path, "expected a string");
+      add(role, item.get<std::string>(), path, {});
+    });
+  };
+  word_list("negators", PhraseRole::negator);
+  word_list("coordinators", PhraseRole::coordinator);
+  word_list("scope_breaks", PhraseRole::scope_break);
+
+  walk.array(doc, "", "modals", true, [&](const json& item, const std::string& path) {
+    if (!walk.object(item, path)) return;
+    walk.only_keys(item, path, {"phrase", "strength", "negates"});
+    LexiconPhrase entry;
+    const auto strength = walk.string(item, path, "strength").value_or("");
+    if (const auto s = enum_from_string<Strength>(strength); s && *s != Strength::none)
+      entry.strength = *s;
+    else if (!strength.empty())
+      walk.fail(path + "/strength",
+                "unknown strength '" + strength + "' (expected strong, medium or weak)");
+    entry.modal_negates = walk.boolean(item, path, "negates", false).value_or(false);
+    if (const auto phrase = walk.string(item, path, "phrase"))
+      add(PhraseRole::modal, *phrase, path + "/phrase", std::move(entry));
+  });
+  walk.array(doc, "", "terms", true, [&](const json& item, const std::string& path) {
+    if (!walk.object(item, path)) return;
+    walk.only_keys(item, path, {"phrase", "effects", "negated", "archetypes"});
+    LexiconPhrase entry;
+    entry.effects = walk.criterion_map(item, path, "effects", -3, 3, true, false);
+    if (item.contains("negated")) {
+      entry.negated = walk.criterion_map(item, path, "negated", -3, 3, true, false);
+    } else {
+      for (std::size_t i = 0; i < kCriterionCount; ++i)
+        entry.negated[i] = -entry.effects[i];
+    }
+    entry.archetypes = walk.string_array(item, path, "archetypes", false);
+    for (std::size_t i = 0; i < entry.archetypes.size(); ++i)
+      archetype_refs.emplace_back(entry.archetypes[i], path + "/archetypes/" + std::to_string(i));
+    if (const auto phrase = walk.string(item, path, "phrase"))
+      add(PhraseRole::term, *phrase, path + "/phrase", std::move(entry));
+  });
+  walk.array(doc, "", "qualifiers", true, [&](const json& item, const std::string& path) {
+    if (!walk.object(item, path)) return;
+    walk.only_keys(item, path, {"phrase", "weakens", "note"});
+    LexiconPhrase entry;
+    entry.weakens = walk.criterion_map(item, path, "weakens", 0, 3, true, false);
+    entry.note = walk.string(item, path, "note").value_or("");
+    if (const auto phrase = walk.string(item, path, "phrase"))
+      add(PhraseRole::qualifier, *phrase, path + "/phrase", std::move(entry));
+  });
+  out.common_words = walk.string_array(doc, "", "common_words");
+  std::sort(out.common_words.begin(), out.common_words.end());
+}
+
+}  // namespace accord::scoring

@@ -1,0 +1,154 @@
+// The free-text analyzer: modal strength, negation and its scope, qualifiers, and any input.
+#include <chrono>
+
+#include "scoring/analyzer.hpp"
+#include "scoring/report.hpp"
+#include "scoring_test_support.hpp"
+
+namespace accord::scoring::test {
+namespace {
+
+Analysis analyze(std::string_view text) {
+  return analyze_clause(shipped().lexicon(), text);
+}
+
+int points(const Analysis& a, Criterion c) {
+  return a.points[index_of(c)];
+}
+
+const PhraseHit* hit(const Analysis& a, std::string_view matched) {
+  for (const auto& h : a.hits)
+    if (h.matched == matched) return &h;
+  return nullptr;
+}
+
+TEST_CASE("modal strength orders shall above should above may") {
+  // "human rights" is RF +3 at full strength: shall 3, should 3 x 0.667 = 2, may 3 x 0.333 = 1.
+  const auto strong = analyze("States shall respect human rights online.");
+  const auto medium = analyze("States should respect human rights online.");
+  const auto weak = analyze("States may respect human rights online.");
+  CHECK(points(strong, Criterion::RF) == 3);
+  CHECK(points(medium, Criterion::RF) == 2);
+  CHECK(points(weak, Criterion::RF) == 1);
+  CHECK(hit(strong, "human rights")->strength == Strength::strong);
+  CHECK(hit(weak, "human rights")->strength == Strength::weak);
+  CHECK(points(analyze("States must respect human rights."), Criterion::RF) == 3);
+  CHECK(points(analyze("States are encouraged to respect human rights."), Criterion::RF) == 1);
+  // The nearest modal counts: "will consider" is a weak commitment.
+  CHECK(points(analyze("States will consider human rights."), Criterion::RF) == 1);
+}
+
+TEST_CASE("the modal may follow the phrase it governs") {
+  const auto a = analyze("Publication of national strategies shall be annual.");
+  CHECK(hit(a, "publication")->strength == Strength::strong);
+  const auto b = analyze("Annual reports shall be made public.");
+  CHECK(hit(b, "reports")->strength == Strength::strong);
+  CHECK(points(b, Criterion::TR) == 3);
+}
+
+TEST_CASE("negation: 'shall not attack' is restraint") {
+  const auto restraint = analyze("States shall not attack critical infrastructure.");
+  const auto threat = analyze("States shall attack critical infrastructure.");
+  // not attack: RS +2, critical infrastructure RS +1 -> 3; attack: -2 + 1 -> -1.
+  CHECK(points(restraint, Criterion::RS) == 3);
+  CHECK(points(threat, Criterion::RS) == -1);
+  REQUIRE(hit(restraint, "attack"));
+  CHECK(hit(restraint, "attack")->negated);
+  CHECK(hit(restraint, "attack")->negated_by == "not");
+  CHECK_FALSE(hit(restraint, "critical infrastructure")->negated);
+  CHECK(analyze("No State shall attack hospitals.").hits[0].negated);
+  CHECK(analyze("States shall refrain from attacks on hospitals.").hits[0].negated);
+}
+
+TEST_CASE("negation: 'shall not be obliged to publish' hurts transparency") {
+  const auto a = analyze("States shall not be obliged to publish their doctrine.");
+  CHECK(points(a, Criterion::TR) == -2);
+  CHECK(hit(a, "publish")->negated);
+  CHECK(points(analyze("States shall publish their doctrine."), Criterion::TR) == 2);
+}
+
+TEST_CASE("negation scope: carried over 'or', stopped by 'and', lapses after the window") {
+  const auto both = analyze("States shall not attack or damage hospitals.");
+  CHECK(hit(both, "attack")->negated);
+  CHECK(hit(both, "damage")->negated);
+  const auto later = analyze("States shall not attack hospitals or damage schools.");
+  CHECK(hit(later, "damage")->negated);
+  const auto split = analyze("States shall not attack hospitals and shall publish reports.");
+  CHECK(hit(split, "attack")->negated);
+  CHECK_FALSE(hit(split, "publish")->negated);
+  CHECK(points(split, Criterion::TR) == 3);
+  const auto far = analyze("States shall not, whatever the many reasons they may have, publish.");
+  CHECK_FALSE(hit(far, "publish")->negated);
+  const auto twice = analyze("States shall not fail to publish their strategies.");
+  CHECK_FALSE(hit(twice, "publish")->negated);
+  CHECK(analyze("States may not attack hospitals.").hits[0].negated);
+}
+
+TEST_CASE("qualifiers such as 'as national law permits' weaken rights") {
+  const auto full = analyze("States shall respect human rights online.");
+  const auto qualified =
+      analyze("States shall respect human rights online as national law permits.");
+  CHECK(points(full, Criterion::RF) == 3);
+  CHECK(points(qualified, Criterion::RF) == 1);  // like 36 -> 36n in the dossier
+  REQUIRE(hit(qualified, "as national law permits"));
+  CHECK(hit(qualified, "as national law permits")->role == PhraseRole::qualifier);
+  const auto soft = analyze("States shall publish their strategies where appropriate.");
+  CHECK(points(soft, Criterion::TR) == 1);
+}
+
+TEST_CASE("matches name their nearest archetypes") {
+  const auto a = analyze("States shall designate points of contact for a directory.");
+  REQUIRE_FALSE(a.nearest.empty());
+  CHECK(a.nearest[0] == "24");
+}
+
+TEST_CASE("text the analyzer cannot read scores nothing and says so") {
+  for (const char* text :
+       {"Les États doivent publier leurs stratégies nationales.",
+        "Государства должны публиковать свои стратегии.", "blorp zxq flibber wug snarf"}) {
+    INFO(text);
+    const auto a = analyze(text);
+    CHECK(a.status == AnalysisStatus::unreadable);
+    CHECK(a.points == Points{});
+    CHECK(a.explanation.find("could not read") != std::string::npos);
+  }
+  const auto plain = analyze("The weather is nice in the spring.");
+  CHECK(plain.status == AnalysisStatus::no_commitment);
+  CHECK(plain.points == Points{});
+  CHECK(analyze("").status == AnalysisStatus::empty);
+  CHECK(analyze("  ...  ").status == AnalysisStatus::empty);
+}
+
+TEST_CASE("non-ASCII, invalid UTF-8 and very long input are handled") {
+  const auto accents = analyze("States shall respect human rights — including privacy — online.");
+  CHECK(accents.status == AnalysisStatus::scored);
+  CHECK(points(accents, Criterion::RF) == 3);
+
+  const std::string invalid = "States shall publish \xff\xfe\xc3 reports \xe2\x82.";
+  const auto bad = analyze(invalid);
+  CHECK(bad.status == AnalysisStatus::scored);
+  CHECK(points(bad, Criterion::TR) == 3);
+  // The scorecard of a clause with invalid UTF-8 still renders as valid JSON text.
+  Draft d;
+  d.clauses.push_back(DraftClause::of_text(invalid));
+  CHECK_NOTHROW(render_json(score_ok(d)));
+
+  std::string huge;
+  while (huge.size() < (4u << 20))
+    huge += "States shall publish reports and not attack. ";
+  const auto start = std::chrono::steady_clock::now();
+  const auto big = analyze(huge);
+  const auto elapsed = std::chrono::steady_clock::now() - start;
+  CHECK(big.truncated);
+  CHECK(big.status == AnalysisStatus::scored);
+  CHECK(points(big, Criterion::TR) == 3);  // capped at 3 per clause however often it repeats
+  CHECK(elapsed < std::chrono::seconds(2));
+
+  std::string noise;
+  for (int i = 0; i < 100000; ++i)
+    noise.push_back(static_cast<char>(i * 7919 % 256));
+  CHECK_NOTHROW(analyze(noise));
+}
+
+}  // namespace
+}  // namespace accord::scoring::test
