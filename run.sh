@@ -4,6 +4,7 @@
 #   ./run.sh test [--sanitize]   build and run the whole test suite (CTest)
 #   ./run.sh bench               build and run the benchmark programs
 #   ./run.sh format              reformat the sources with clang-format
+#   ./run.sh server [flags]      build and start accord-server (flags: accord-server --help)
 #   ./run.sh deps                only install the missing Debian packages
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -13,6 +14,7 @@ ROOT=$(pwd)
 PACKAGES=(
   cmake ninja-build g++ pkg-config
   nlohmann-json3-dev libxxhash-dev libcli11-dev catch2 libbenchmark-dev
+  libenet-dev libsodium-dev libspdlog-dev
 )
 
 log() { printf '\033[1m[run.sh]\033[0m %s\n' "$*"; }
@@ -79,12 +81,42 @@ cmd_format() {
   git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
 }
 
+cmd_server() {
+  install_missing_packages
+  local dir="$ROOT/build" generator=()
+  command -v ninja >/dev/null && generator=(-G Ninja)
+  if [ ! -f "$dir/CMakeCache.txt" ]; then
+    cmake -S "$ROOT" -B "$dir" "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo
+  else
+    cmake -S "$ROOT" -B "$dir" >/dev/null
+  fi
+  cmake --build "$dir" --target accord-server -j "$(jobs)"
+  local port=7878 prev=""
+  for arg in "$@"; do
+    [ "$prev" = "--port" ] && port=$arg
+    case "$arg" in --port=*) port=${arg#--port=} ;; esac
+    prev=$arg
+  done
+  local ip
+  ip=$(hostname -I 2>/dev/null | awk '{print $1}')
+  log "Cyber Accord server on UDP port $port"
+  log "  this machine's address: ${ip:-unknown (see your network settings)}"
+  log "  teacher: open the game, choose \"Host a room\", server ${ip:-<this address>}:$port,"
+  log "           pick a scenario and a facilitator password; the game shows a 6-character code"
+  log "  students: open the game, choose \"Join\" (the server is found on the school network,"
+  log "           or type ${ip:-<this address>}), then type the room's code"
+  log "  firewall: allow UDP $port (game) and UDP 7879 (LAN discovery); docs/hosting.md"
+  log "  stop with Ctrl-C"
+  exec "$dir/server/accord-server" "$@"
+}
+
 cmd_play() {
   die "the game window comes with the client (issue 8); until then ./run.sh test runs the game's rules"
 }
 
 case "${1:-}" in
   play) shift; cmd_play "$@" ;;
+  server) shift; cmd_server "$@" ;;
   test) shift; cmd_test "$@" ;;
   bench) shift; cmd_bench "$@" ;;
   format) cmd_format ;;

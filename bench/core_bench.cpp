@@ -15,7 +15,7 @@ LogHeader classroom_header() {
   LogHeader header;
   header.seed = 2011;
   for (std::uint32_t s = 0; s < kSeats; ++s)
-    header.settings.seats.push_back(SeatSetup{"State " + std::to_string(s), "bloc", "brief", {}});
+    header.settings.seats.push_back(SeatSetup{"s" + std::to_string(s), "State " + std::to_string(s), "bloc", "position", "brief", {}, {}, {}, {}});
   header.settings.drafts.push_back(DraftSetup{"Code of conduct", {}, {}});
   header.settings.rules.max_delegation_size = 2;
   return header;

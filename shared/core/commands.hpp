@@ -412,6 +412,20 @@ struct HideClause {
   }
 };
 
+// Override a free-text clause's criterion points (the analyzer's tags): seven values from -3
+// to +3 in the order MI TR AV RF RS CC SP, or empty to clear the override (tag_override.cpp).
+struct OverrideClauseTags {
+  static constexpr std::string_view kName = "override_clause_tags";
+  static constexpr Senders kSenders = kFacilitator;
+  ClauseId clause = 0;
+  std::vector<std::int32_t> points;
+  template <class Self, class V>
+  static void describe(Self& self, V&& v) {
+    v("clause", self.clause);
+    v("points", self.points);
+  }
+};
+
 // ------------------------------------------------------------------ deals (deals.cpp)
 
 // "I will do `give` if you do `get`": one or two terms each side, offered to another seat.
@@ -528,7 +542,7 @@ using CommandTypes =
              HideMessage, TableClause, WithdrawClause, Cosponsor, WithdrawCosponsorship,
              ProposeAmendment, AnswerAmendment, WithdrawAmendment, HideClause, OfferDeal,
              AnswerDeal, WithdrawDeal, CastBallot, ProposeAdoptionWithoutVote, ObjectToAdoption,
-             ProposeModeration, SupportModeration>;
+             ProposeModeration, SupportModeration, OverrideClauseTags>;
 using Command = VariantOf<CommandTypes>::type;
 
 }  // namespace accord

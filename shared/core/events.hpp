@@ -437,6 +437,18 @@ struct ClauseHidden {
   }
 };
 
+// The facilitator replaced (or, with empty points, cleared) a free-text clause's points.
+struct ClauseTagsOverridden {
+  ACCORD_EVENT(ClauseTagsOverridden, "clause_tags_overridden", everyone);
+  ClauseId clause = 0;
+  std::vector<std::int32_t> points;
+  template <class Self, class V>
+  static void describe(Self& self, V&& v) {
+    v("clause", self.clause);
+    v("points", self.points);
+  }
+};
+
 // ------------------------------------------------------------------ deals
 
 // Non-parties receive an empty placeholder deal, so deal ids stay aligned in every view.
@@ -636,7 +648,8 @@ using EventTypes =
              ClauseTabled, ClauseWithdrawn, CosponsorAdded, CosponsorWithdrawn, AmendmentProposed,
              AmendmentAnswered, AmendmentWithdrawn, ClauseHidden, DealOffered, DealAnswered,
              DealWithdrawn, BallotCast, VotesClosed, AdoptionProposed, AdoptionObjected,
-             AdoptedWithoutVote, PollOpened, PollSupported, PollCarried, SecretsRevealed>;
+             AdoptedWithoutVote, PollOpened, PollSupported, PollCarried, SecretsRevealed,
+             ClauseTagsOverridden>;
 using Event = VariantOf<EventTypes>::type;
 
 }  // namespace accord

@@ -134,17 +134,42 @@ struct ObjectiveSetup {
   }
 };
 
+// A red line: a clause reference that makes the state vote no, and the variant that would
+// lift it (empty if none does), e.g. {"38", "38q"}.
+struct RedLine {
+  std::string ref;
+  std::string lifted_by;
+  friend bool operator==(const RedLine&, const RedLine&) = default;
+  template <class Self, class V>
+  static void describe(Self& self, V&& v) {
+    v("ref", self.ref);
+    v("lifted_by", self.lifted_by);
+  }
+};
+
+// Who sits in a seat. The state's name, bloc and public position are public; the brief, its
+// priorities, red lines, stance and objectives are secret until the debrief.
 struct SeatSetup {
-  std::string name;                        // the state, e.g. "Brazil"
-  std::string bloc;                        // for legitimacy's bloc coverage
-  std::string brief;                       // secret until the debrief
-  std::vector<ObjectiveSetup> objectives;  // secret until the debrief
+  std::string state;     // the state profile's id in assets/states, e.g. "brazil"
+  std::string name;      // e.g. "Brazil"
+  std::string bloc;      // for legitimacy's bloc coverage
+  std::string position;  // public position for the scenario's era
+  std::string brief;
+  std::vector<std::string> priorities;  // clause refs the state works for
+  std::vector<RedLine> red_lines;
+  std::vector<std::int32_t> stance;  // the seven stance axes (SOV MSH LAW CON UNC CRM CAP), x100
+  std::vector<ObjectiveSetup> objectives;
   friend bool operator==(const SeatSetup&, const SeatSetup&) = default;
   template <class Self, class V>
   static void describe(Self& self, V&& v) {
+    v("state", self.state);
     v("name", self.name);
     v("bloc", self.bloc);
+    v("position", self.position);
     v("brief", self.brief);
+    v("priorities", self.priorities);
+    v("red_lines", self.red_lines);
+    v("stance", self.stance);
     v("objectives", self.objectives);
   }
 };
@@ -392,6 +417,9 @@ struct Clause {
   ClauseStatus status = ClauseStatus::tabled;
   bool hidden = false;
   VoteRecord vote;
+  // The facilitator's tag override of a free-text clause: seven points (-3..+3) in the order
+  // MI TR AV RF RS CC SP that replace the analyzer's; empty when not overridden. Public.
+  std::vector<std::int32_t> facilitator_points;
 
   friend bool operator==(const Clause&, const Clause&) = default;
   template <class Self, class V>
@@ -412,6 +440,7 @@ struct Clause {
     v("status", self.status);
     v("hidden", self.hidden);
     v("vote", self.vote);
+    v("facilitator_points", self.facilitator_points);
   }
 };
 

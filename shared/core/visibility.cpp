@@ -162,8 +162,12 @@ Match view_for(const Match& match, const Viewer& viewer) {
     if (sees_seat_secrets(viewer, s)) continue;
     view.seats[s].private_note.clear();
     if (!match.secrets_revealed && s < view.settings.seats.size()) {
-      view.settings.seats[s].brief.clear();
-      view.settings.seats[s].objectives.clear();
+      auto& setup = view.settings.seats[s];
+      setup.brief.clear();
+      setup.priorities.clear();
+      setup.red_lines.clear();
+      setup.stance.clear();
+      setup.objectives.clear();
     }
   }
   for (ChannelId c = 0; c < view.channels.size(); ++c) {

@@ -82,6 +82,12 @@ class RandomPlay {
   }
 
   Command facilitator_command(const Match& m) {
+    // In the final vote, often propose adoption without a vote while no ballot is cast.
+    if (m.phase == Phase::final_vote && chance(50))
+      for (DraftIndex d = 0; d < m.drafts.size(); ++d)
+        if (m.drafts[d].final_vote.state == VoteState::open &&
+            m.drafts[d].final_vote.cast_count == 0 && !m.drafts[d].objection_deadline)
+          return ProposeAdoptionWithoutVote{d};
     switch (rng_.below(16)) {
       case 0:
         return m.phase == Phase::lobby ? Command{StartMatch{}} : Command{AdvancePhase{}};
@@ -114,7 +120,10 @@ class RandomPlay {
       case 11:
         return HandHeadRole{index_or_junk(m.participants)};
       case 12:
-        return ProposeAdoptionWithoutVote{index_or_junk(m.drafts)};
+        if (chance(50)) return ProposeAdoptionWithoutVote{index_or_junk(m.drafts)};
+        return OverrideClauseTags{index_or_junk(m.clauses),
+                                  chance(20) ? std::vector<std::int32_t>{}
+                                             : std::vector<std::int32_t>{1, 2, 0, -1, 3, 0, 1}};
       case 13: {
         RoomRules rules = m.settings.rules;
         rules.ballot = chance(50) ? BallotKind::secret : BallotKind::roll_call;
@@ -193,10 +202,24 @@ class RandomPlay {
         return ProposeAmendment{clause, family[below(family.size())], ""};
       }
       case 6: {
+        // Answer an amendment to one of the seat's own clauses when there is one.
+        if (seat && chance(70))
+          for (ClauseId c = 0; c < m.clauses.size(); ++c)
+            for (std::uint32_t a = 0; a < m.clauses[c].amendments.size(); ++a)
+              if (m.clauses[c].sponsor == *seat &&
+                  m.clauses[c].amendments[a].status == AmendmentStatus::pending)
+                return AnswerAmendment{c, a, chance(60)};
         const auto count = clause < m.clauses.size() ? m.clauses[clause].amendments.size() : 0;
         return AnswerAmendment{clause, below(count + 1), chance(60)};
       }
       case 7: {
+        // Withdraw one of the seat's own pending amendments when it has one.
+        if (seat && chance(60))
+          for (ClauseId c = 0; c < m.clauses.size(); ++c)
+            for (std::uint32_t a = 0; a < m.clauses[c].amendments.size(); ++a)
+              if (m.clauses[c].amendments[a].proposer == *seat &&
+                  m.clauses[c].amendments[a].status == AmendmentStatus::pending)
+                return WithdrawAmendment{c, a};
         const auto count = clause < m.clauses.size() ? m.clauses[clause].amendments.size() : 0;
         return chance(50) ? Command{WithdrawAmendment{clause, below(count + 1)}}
                           : Command{WithdrawClause{clause}};

@@ -23,8 +23,15 @@ inline std::vector<ClauseOption> fixture_clause_table() {
 inline MatchSettings settings_with_seats(std::uint32_t seats, std::uint32_t delegation = 2) {
   MatchSettings s;
   for (std::uint32_t i = 0; i < seats; ++i)
-    s.seats.push_back(SeatSetup{"State " + std::to_string(i), i % 2 == 0 ? "North" : "South",
-                                "Brief of state " + std::to_string(i), {}});
+    s.seats.push_back(SeatSetup{"state" + std::to_string(i),
+                                "State " + std::to_string(i),
+                                i % 2 == 0 ? "North" : "South",
+                                "Position of state " + std::to_string(i),
+                                "Brief of state " + std::to_string(i),
+                                {"24"},
+                                {{"38", "38q"}},
+                                {0, 100, -100, 0, 200, 0, 100},
+                                {}});
   s.clause_table = fixture_clause_table();
   s.drafts.push_back(DraftSetup{"Code of conduct", {}, {}});
   s.rules.max_delegation_size = delegation;

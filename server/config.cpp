@@ -1,0 +1,71 @@
+#include "config.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "server_version.hpp"
+
+#ifndef ACCORD_ASSET_DIR
+#define ACCORD_ASSET_DIR "assets"
+#endif
+
+namespace accord::server {
+
+ParsedConfig parse_command_line(int argc, char** argv) {
+  ServerConfig config;
+  config.asset_dir = ACCORD_ASSET_DIR;
+  CLI::App app{
+      "accord-server: hosts Cyber Accord rooms for a class, a club or online play.\n"
+      "Students connect to this machine's address and type the room's join code."};
+  app.allow_config_extras(CLI::config_extras_mode::error);  // a typo in the file is an error
+  app.set_version_flag("--version", std::string("accord-server ") + kServerVersion);
+  app.set_config("--config", "",
+                 "Read settings from this file (the flags' names as keys, "
+                 "e.g. `port = 7878`)");
+  app.add_option("--port", config.port, "UDP port clients connect to")->capture_default_str();
+  app.add_option("--bind", config.bind, "Address to listen on (0.0.0.0: every interface)")
+      ->capture_default_str();
+  app.add_option("--data", config.data_dir, "Folder for the server's data")->capture_default_str();
+  app.add_option("--assets", config.asset_dir, "Folder of the game's content (scenarios, states)")
+      ->capture_default_str();
+  app.add_option("--max-rooms", config.max_rooms, "Most rooms open at once")
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 100000u));
+  app.add_option("--max-peers-per-address", config.max_peers_per_address,
+                 "Most connections from one IP address (a class behind one school NAT counts "
+                 "as one address)")
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 4000u));
+  app.add_option("--log-level", config.log_level, "trace, debug, info, warn, error or off")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}));
+  app.add_option("--name", config.server_name, "Server name shown by LAN discovery")
+      ->capture_default_str();
+  app.add_option("--discovery-port", config.discovery_port, "UDP port for LAN discovery probes")
+      ->capture_default_str();
+  app.add_option("--discovery-bind", config.discovery_bind, "Address for LAN discovery")
+      ->capture_default_str();
+  bool no_discovery = false;
+  app.add_flag("--no-discovery", no_discovery, "Do not answer LAN discovery probes");
+  double grace_s = static_cast<double>(config.grace_ms) / 1000.0;
+  app.add_option("--grace-seconds", grace_s, "How long a dropped participant keeps the seat")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 86400.0));
+  double countdown_s = static_cast<double>(config.quick_match_countdown_ms) / 1000.0;
+  app.add_option("--quick-match-countdown-seconds", countdown_s,
+                 "A quick match starts when full or after this long")
+      ->capture_default_str()
+      ->check(CLI::Range(1.0, 3600.0));
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return ParsedConfig{std::nullopt, app.exit(e)};
+  }
+  config.discovery = !no_discovery;
+  config.grace_ms = static_cast<TimeMs>(grace_s * 1000.0);
+  config.quick_match_countdown_ms = static_cast<TimeMs>(countdown_s * 1000.0);
+  return ParsedConfig{config, 0};
+}
+
+}  // namespace accord::server

@@ -1,0 +1,52 @@
+// The server's settings: command-line flags, or the same keys in a config file (--config).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/types.hpp"
+
+namespace accord::server {
+
+struct ServerConfig {
+  // ---- flags (and config file keys)
+  std::uint16_t port = 7878;
+  std::string bind = "0.0.0.0";
+  std::string data_dir = "accord-data";
+  std::string asset_dir;  // default: the assets/ folder the server was built with
+  std::uint32_t max_rooms = 200;
+  std::uint32_t max_peers_per_address = 64;  // a whole class shares one school NAT address
+  std::uint32_t max_peers = 4000;            // ENet allows at most 4095
+  std::string log_level = "info";
+  std::string server_name = "Cyber Accord server";
+  bool discovery = true;                // answer LAN discovery probes
+  std::uint16_t discovery_port = 7879;  // 0: an ephemeral port (tests)
+  std::string discovery_bind = "0.0.0.0";
+
+  // ---- timings (config file keys too; tests shorten them)
+  TimeMs grace_ms = 5 * 60 * 1000;           // a dropped participant keeps the seat this long
+  TimeMs handshake_timeout_ms = 5000;        // Hello must arrive within this
+  TimeMs quick_match_countdown_ms = 60'000;  // a quick-match room starts at the latest after this
+  TimeMs peer_timeout_ms = 0;      // a silent peer is dropped after this; 0: ENet's 5-30 s
+  TimeMs tick_ms = 100;            // room clocks advance this often
+  TimeMs hash_interval_ms = 1000;  // ViewHash at most this often per room
+
+  // ---- abuse limits
+  double commands_per_second = 10, command_burst = 30;
+  double chat_per_second = 1, chat_burst = 6;
+  double requests_per_second = 0.5, request_burst = 5;  // create/join/login/quick match
+  double bad_per_second = 0.1, bad_burst = 5;           // bad messages before a disconnect
+
+  bool fast_password_hash = false;  // tests only: Argon2id with the minimum limits
+};
+
+struct ParsedConfig {
+  std::optional<ServerConfig> config;  // empty: exit with exit_code (help, version, error)
+  int exit_code = 0;
+};
+
+// Parses flags and the config file; prints help, version or errors itself.
+ParsedConfig parse_command_line(int argc, char** argv);
+
+}  // namespace accord::server

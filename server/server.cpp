@@ -1,0 +1,326 @@
+#include "server.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+
+#include "discovery_responder.hpp"
+#include "net/enet_support.hpp"
+#include "protocol/codec.hpp"
+#include "secrets.hpp"
+
+namespace accord::server {
+
+namespace pm = protocol;
+
+namespace {
+
+Server::Clock steady_clock_from_now() {
+  const auto start = std::chrono::steady_clock::now();
+  return [start] {
+    return static_cast<TimeMs>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                   std::chrono::steady_clock::now() - start)
+                                   .count());
+  };
+}
+
+ConnId conn_id_of(ENetPeer* peer) {
+  return static_cast<ConnId>(reinterpret_cast<std::uintptr_t>(peer->data));
+}
+
+}  // namespace
+
+Server::Server(ServerConfig config, std::shared_ptr<RoomFactory> factory,
+               std::shared_ptr<RoomStore> store, Clock clock)
+    : config_(std::move(config)),
+      factory_(std::move(factory)),
+      store_(std::move(store)),
+      clock_(clock ? std::move(clock) : steady_clock_from_now()),
+      passwords_(config_.fast_password_hash ? PasswordStrength::minimum
+                                            : PasswordStrength::interactive) {}
+
+Server::~Server() {
+  if (host_ != nullptr) {
+    for (auto& [id, conn] : connections_)
+      enet_peer_reset(conn.peer);
+    enet_host_destroy(host_);
+  }
+}
+
+bool Server::start(std::string* error) {
+  const auto fail = [&](std::string why) {
+    if (error) *error = std::move(why);
+    return false;
+  };
+  if (!net::ensure_enet()) return fail("ENet could not start");
+  if (!ensure_sodium()) return fail("libsodium could not start");
+  ENetAddress address{};
+  if (enet_address_set_host(&address, config_.bind.c_str()) != 0)
+    return fail("cannot bind to '" + config_.bind + "': not an address");
+  address.port = config_.port;
+  host_ = enet_host_create(&address,
+                           std::min<std::size_t>(config_.max_peers, ENET_PROTOCOL_MAXIMUM_PEER_ID),
+                           net::kChannelCount, 0, 0);
+  if (host_ == nullptr)
+    return fail("cannot listen on " + config_.bind + ":" + std::to_string(config_.port) +
+                " (in use, or not allowed)");
+  // maximumPacketSize limits sending too: it must fit the largest snapshot. The 4 KiB limit
+  // on what clients send is checked in on_receive, before decoding.
+  host_->maximumPacketSize = pm::kMaxServerMessageBytes + 1024;
+  // ENet's own per-address cap refuses silently: keep it above ours, which answers clearly.
+  host_->duplicatePeers = std::min<std::size_t>(
+      ENET_PROTOCOL_MAXIMUM_PEER_ID, std::size_t{config_.max_peers_per_address} * 2 + 16);
+  ENetAddress bound{};
+  enet_socket_get_address(host_->socket, &bound);
+  port_ = bound.port;
+  if (config_.discovery) {
+    discovery_ = std::make_unique<DiscoveryResponder>();
+    std::string why;
+    if (!discovery_->open(config_.discovery_bind, config_.discovery_port, &why)) {
+      spdlog::warn("LAN discovery is off: {}", why);
+      discovery_.reset();
+    }
+  }
+  last_tick_ = clock_();
+  spdlog::info("listening on port {} (LAN discovery {})", port_,
+               discovery_ ? "on port " + std::to_string(discovery_->port()) : std::string("off"));
+  return true;
+}
+
+std::uint16_t Server::discovery_port() const {
+  return discovery_ ? discovery_->port() : 0;
+}
+
+void Server::poll(int timeout_ms) {
+  ENetEvent event;
+  int handled = 0;
+  int wait = timeout_ms;
+  // Bounded per turn so that clocks and commits keep their pace under a flood.
+  while (handled < 512 && enet_host_service(host_, &event, static_cast<enet_uint32>(wait)) > 0) {
+    wait = 0;
+    ++handled;
+    switch (event.type) {
+      case ENET_EVENT_TYPE_CONNECT:
+        on_connect(event.peer);
+        break;
+      case ENET_EVENT_TYPE_DISCONNECT:
+        on_disconnect(event.peer);
+        break;
+      case ENET_EVENT_TYPE_RECEIVE: {
+        Connection* conn = connection(conn_id_of(event.peer));
+        if (conn != nullptr && !conn->closing)
+          on_receive(*conn, event.packet->data, event.packet->dataLength);
+        enet_packet_destroy(event.packet);
+        break;
+      }
+      case ENET_EVENT_TYPE_NONE:
+        break;
+    }
+  }
+  on_password_results();
+  const TimeMs now = clock_();
+  if (now - last_tick_ >= config_.tick_ms) {
+    tick(now);
+    last_tick_ = now;
+  }
+  if (discovery_) {
+    std::vector<pm::WaitingRoom> waiting;
+    std::uint32_t private_waiting = 0;
+    for (const auto& [code, room] : rooms_) {
+      const Match& m = room.host->match();
+      if (m.phase != Phase::lobby) continue;
+      if (!room.is_public) {
+        ++private_waiting;
+        continue;
+      }
+      std::uint32_t players = 0;
+      for (const auto& p : m.participants)
+        if (!p.left && !p.removed && p.role == Role::player) ++players;
+      if (waiting.size() < 32)
+        waiting.push_back(pm::WaitingRoom{
+            code, room.scenario, static_cast<std::uint32_t>(m.seats.size()), players, room.quick});
+    }
+    discovery_->answer_probes(config_.server_name, port_, private_waiting, waiting);
+  }
+  end_turn();
+}
+
+void Server::run(const std::atomic<bool>& stop) {
+  while (!stop.load())
+    poll(10);
+  shutdown();
+}
+
+void Server::shutdown() {
+  if (host_ == nullptr) return;
+  for (auto& [id, conn] : connections_)
+    if (!conn.closing) close(conn, pm::ByeReason::server_shutdown, "The server is shutting down.");
+  end_turn();
+  // Let the goodbyes out (bounded).
+  ENetEvent event;
+  for (int i = 0; i < 20 && enet_host_service(host_, &event, 5) >= 0; ++i) {
+    if (event.type == ENET_EVENT_TYPE_RECEIVE) enet_packet_destroy(event.packet);
+  }
+}
+
+const Room* Server::room(const std::string& code) const {
+  const auto it = rooms_.find(code);
+  return it == rooms_.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> Server::room_codes() const {
+  std::vector<std::string> codes;
+  for (const auto& [code, room] : rooms_)
+    codes.push_back(code);
+  return codes;
+}
+
+Connection* Server::connection(ConnId id) {
+  const auto it = connections_.find(id);
+  return it == connections_.end() ? nullptr : &it->second;
+}
+
+// ------------------------------------------------------------------ connections
+
+void Server::on_connect(ENetPeer* peer) {
+  const TimeMs now = clock_();
+  const ConnId id = next_conn_++;
+  peer->data = reinterpret_cast<void*>(static_cast<std::uintptr_t>(id));
+  if (config_.peer_timeout_ms > 0) {
+    const auto limit = static_cast<enet_uint32>(config_.peer_timeout_ms);
+    enet_peer_timeout(peer, 0, limit, limit);
+  }
+  Connection conn;
+  conn.id = id;
+  conn.peer = peer;
+  conn.address_host = peer->address.host;
+  conn.connected_at = now;
+  conn.commands = TokenBucket(config_.command_burst, config_.commands_per_second);
+  conn.chat = TokenBucket(config_.chat_burst, config_.chat_per_second);
+  conn.requests = TokenBucket(config_.request_burst, config_.requests_per_second);
+  conn.bad = TokenBucket(config_.bad_burst, config_.bad_per_second);
+  auto& count = peers_per_address_[conn.address_host];
+  ++count;
+  auto& stored = connections_.emplace(id, std::move(conn)).first->second;
+  spdlog::debug("connection {} from {}", id, net::address_text(peer->address));
+  if (count > config_.max_peers_per_address) {
+    spdlog::warn("connection {} refused: more than {} connections from one address", id,
+                 config_.max_peers_per_address);
+    error(stored, pm::ErrorCode::too_many_peers,
+          "This server accepts at most " + std::to_string(config_.max_peers_per_address) +
+              " connections from one address; its host can raise --max-peers-per-address.");
+    close(stored, pm::ByeReason::too_many_peers, "Too many connections from your address.");
+  }
+}
+
+void Server::on_disconnect(ENetPeer* peer) {
+  const ConnId id = conn_id_of(peer);
+  Connection* conn = connection(id);
+  if (conn == nullptr) return;
+  spdlog::debug("connection {} closed", id);
+  detach(*conn);
+  auto it = peers_per_address_.find(conn->address_host);
+  if (it != peers_per_address_.end() && --it->second == 0) peers_per_address_.erase(it);
+  connections_.erase(id);
+  peer->data = nullptr;
+}
+
+void Server::on_receive(Connection& conn, const std::uint8_t* data, std::size_t size) {
+  // The size is checked before anything is decoded.
+  if (size > pm::kMaxClientMessageBytes) {
+    bad_message(conn, pm::ErrorCode::too_large,
+                "A message of " + std::to_string(size) + " bytes is over the limit of " +
+                    std::to_string(pm::kMaxClientMessageBytes) + ".");
+    return;
+  }
+  auto decoded = pm::decode_client_message(std::span<const std::uint8_t>(data, size));
+  if (!decoded) {
+    bad_message(conn, pm::ErrorCode::bad_message, decoded.error.problem,
+                decoded.error.path.empty() ? "/" : decoded.error.path);
+    return;
+  }
+  auto& message = *decoded.value;
+  if (!conn.welcomed && !std::holds_alternative<pm::Hello>(message)) {
+    bad_message(conn, pm::ErrorCode::handshake_first, "Say hello first.");
+    return;
+  }
+  std::visit(Overloaded{
+                 [&](pm::Hello& m) { on_hello(conn, m); },
+                 [&](pm::CreateRoom& m) { on_create_room(conn, std::move(m)); },
+                 [&](pm::JoinRoom& m) { on_join_room(conn, m); },
+                 [&](pm::FacilitatorLogin& m) { on_facilitator_login(conn, std::move(m)); },
+                 [&](pm::SendCommand& m) { on_send_command(conn, m); },
+                 [&](pm::RequestResync&) { on_resync(conn); },
+                 [&](pm::QuickMatch& m) { on_quick_match(conn, m); },
+                 [&](pm::Ping& m) { queue(conn.id, pm::Pong{m.nonce}); },
+             },
+             message);
+}
+
+// ------------------------------------------------------------------ replies
+
+void Server::queue(ConnId conn, const pm::ServerMessage& message, const std::string& room) {
+  queue_bytes(conn, std::make_shared<const Bytes>(pm::encode(message)), room);
+}
+
+void Server::queue_bytes(ConnId conn, std::shared_ptr<const Bytes> bytes, const std::string& room) {
+  if (bytes->size() > pm::kMaxServerMessageBytes) {
+    spdlog::error("a message of {} bytes for connection {} is over the limit; not sent",
+                  bytes->size(), conn);
+    return;
+  }
+  outbox_.push_back(Outgoing{conn, std::move(bytes), room});
+}
+
+void Server::error(Connection& conn, pm::ErrorCode code, std::string text, std::string field) {
+  queue(conn.id, pm::Error{code, std::move(field), std::move(text)});
+}
+
+void Server::bad_message(Connection& conn, pm::ErrorCode code, std::string text,
+                         std::string field) {
+  spdlog::info("connection {}{}: bad message ({}) at {}", conn.id,
+               conn.room.empty() ? std::string() : " in room " + conn.room, to_string(code),
+               field.empty() ? "/" : field);
+  error(conn, code, std::move(text), std::move(field));
+  if (!conn.bad.take(clock_()))
+    close(conn, pm::ByeReason::too_many_bad_messages, "Too many bad messages.");
+}
+
+void Server::close(Connection& conn, pm::ByeReason reason, std::string text) {
+  if (conn.closing) return;
+  queue(conn.id, pm::Bye{reason, std::move(text)});
+  conn.closing = true;
+}
+
+void Server::end_turn() {
+  std::set<std::string> failed;
+  bool staged = false;
+  for (auto& [code, room] : rooms_)
+    staged = staged || room.staged;
+  if (staged && !store_->commit()) {
+    for (auto& [code, room] : rooms_)
+      if (room.staged) failed.insert(code);
+    spdlog::error("could not save the events of {} room(s): rolled back, nothing sent",
+                  failed.size());
+  }
+  for (auto& [code, room] : rooms_)
+    room.staged = false;
+  if (!failed.empty()) {
+    std::erase_if(outbox_, [&](const Outgoing& o) { return failed.count(o.room) > 0; });
+    for (const auto& code : failed)
+      rollback(rooms_.at(code));
+  }
+  auto outgoing = std::move(outbox_);
+  outbox_.clear();
+  for (const auto& out : outgoing) {
+    Connection* conn = connection(out.conn);
+    if (conn == nullptr) continue;
+    net::send_bytes(conn->peer, *out.bytes);
+  }
+  for (auto& [id, conn] : connections_)
+    if (conn.closing && conn.peer->state == ENET_PEER_STATE_CONNECTED)
+      enet_peer_disconnect_later(conn.peer, 0);
+  if (!outgoing.empty()) enet_host_flush(host_);
+}
+
+}  // namespace accord::server

@@ -1,0 +1,183 @@
+// The server: one thread running the ENet service loop, the rooms' clocks and the per-viewer
+// streams. Each loop turn: receive and handle messages (queuing every reply in the turn's
+// outbox), advance room clocks, commit the turn's events to the RoomStore, then send the outbox:
+// nobody hears of an event before it is committed. Argon2id runs on a PasswordWorker thread.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "config.hpp"
+#include "core/host.hpp"
+#include "password_worker.hpp"
+#include "protocol/messages.hpp"
+#include "rate_limit.hpp"
+#include "room_factory.hpp"
+#include "room_store.hpp"
+
+struct _ENetHost;
+struct _ENetPeer;
+
+namespace accord::server {
+
+using ConnId = std::uint32_t;
+class DiscoveryResponder;
+
+struct Connection {
+  ConnId id = 0;
+  _ENetPeer* peer = nullptr;
+  std::uint32_t address_host = 0;
+  TimeMs connected_at = 0;
+  bool welcomed = false;
+  bool closing = false;  // Bye queued: disconnect once the outbox is sent
+  bool busy = false;     // a password job is running for this connection
+  std::vector<std::string> content_hashes;
+  // In a room:
+  std::string room;
+  protocol::ClientRole role = protocol::ClientRole::player;
+  std::optional<ParticipantId> participant;
+  Viewer viewer = Viewer::audience();
+  Seq sent_view_seq = 0;  // the last item (or snapshot) of its stream this connection was sent
+  TokenBucket commands, chat, requests, bad;
+};
+
+struct TokenEntry {
+  protocol::ClientRole role = protocol::ClientRole::player;
+  std::optional<ParticipantId> participant;
+};
+
+struct Room {
+  std::string code;
+  std::string scenario;
+  std::unique_ptr<MatchHost> host;
+  std::string content;
+  std::string content_hash;
+  std::string facilitator_hash;      // Argon2id string; empty in a quick-match room
+  std::string room_password_digest;  // empty: no room password
+  bool is_public = false;
+  bool quick = false;
+  std::set<ConnId> members;
+  std::map<std::string, TokenEntry> tokens;  // digest of the token → who it admits
+  std::set<ParticipantId> revoked;           // removed (or left): cannot come back
+  std::set<std::string> revoked_tokens;      // their tokens' digests, for a clear answer
+  std::map<ParticipantId, TimeMs> away;      // dropped participants: grace time used so far
+  std::set<ParticipantId> absent;            // grace period over, no connection
+  std::optional<TimeMs> countdown_deadline;  // quick match
+  bool staged = false;                       // entries staged this turn
+  bool hash_due = false;
+  TimeMs last_hash_at = 0;
+};
+
+class Server {
+ public:
+  using Clock = std::function<TimeMs()>;
+  Server(ServerConfig config, std::shared_ptr<RoomFactory> factory,
+         std::shared_ptr<RoomStore> store, Clock clock = {});
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds the ENet port (0: an ephemeral one) and the discovery socket. False with a reason.
+  bool start(std::string* error = nullptr);
+  std::uint16_t port() const { return port_; }
+  std::uint16_t discovery_port() const;
+
+  // One loop turn, waiting up to timeout_ms for network input.
+  void poll(int timeout_ms);
+  // Turns until `stop` is set, then shuts down (Bye to everyone).
+  void run(const std::atomic<bool>& stop);
+  void shutdown();
+
+  // Inspection (tests, logs): call from the loop's thread or after it has stopped.
+  const Room* room(const std::string& code) const;
+  std::vector<std::string> room_codes() const;
+  std::size_t connection_count() const { return connections_.size(); }
+  TimeMs now() const { return clock_(); }
+
+ private:
+  // server.cpp: connections, receiving, the outbox
+  void on_connect(_ENetPeer* peer);
+  void on_disconnect(_ENetPeer* peer);
+  void on_receive(Connection& conn, const std::uint8_t* data, std::size_t size);
+  void queue(ConnId conn, const protocol::ServerMessage& message, const std::string& room = {});
+  void queue_bytes(ConnId conn, std::shared_ptr<const Bytes> bytes, const std::string& room);
+  void error(Connection& conn, protocol::ErrorCode code, std::string text, std::string field = {});
+  void bad_message(Connection& conn, protocol::ErrorCode code, std::string text,
+                   std::string field = {});
+  void close(Connection& conn, protocol::ByeReason reason, std::string text);
+  void end_turn();
+  Connection* connection(ConnId id);
+
+  // server_rooms.cpp: handshake, rooms, joining, tokens, presence
+  void on_hello(Connection& conn, const protocol::Hello& hello);
+  void on_create_room(Connection& conn, protocol::CreateRoom request);
+  void on_join_room(Connection& conn, const protocol::JoinRoom& request);
+  void on_facilitator_login(Connection& conn, protocol::FacilitatorLogin request);
+  void on_quick_match(Connection& conn, const protocol::QuickMatch& request);
+  void on_password_results();
+  bool may_request(Connection& conn);
+  bool password_queue_full(Connection& conn);
+  Room* create_room(const RoomSpec& spec, const std::string& scenario, bool quick);
+  std::optional<ParticipantId> admit(Connection& conn, Room& room, const std::string& name,
+                                     Role role);
+  void attach(Connection& conn, Room& room, protocol::ClientRole role,
+              std::optional<ParticipantId> participant, const std::string& token);
+  std::string issue_token(Room& room, protocol::ClientRole role,
+                          std::optional<ParticipantId> participant);
+  void detach(Connection& conn);
+  void send_presence(Room& room);
+
+  // server_match.cpp: commands, streams, clocks
+  void on_send_command(Connection& conn, const protocol::SendCommand& request);
+  void on_resync(Connection& conn);
+  bool deliver(Room& room, MatchHost::Outcome& outcome);
+  void refresh_viewers(Room& room);
+  Viewer viewer_of(const Room& room, const Connection& conn) const;
+  void send_snapshot(Room& room, Connection& conn);
+  void after_accepted(Room& room, const Command& command, const Actor& actor);
+  void tick(TimeMs now);
+  void tick_room(Room& room, TimeMs now, TimeMs elapsed);
+  void send_hashes(Room& room);
+  void start_quick_match_if_ready(Room& room, TimeMs now);
+  void on_member_dropped(Room& room, ParticipantId participant);
+  void rollback(Room& room);
+
+  ServerConfig config_;
+  std::shared_ptr<RoomFactory> factory_;
+  std::shared_ptr<RoomStore> store_;
+  Clock clock_;
+  PasswordWorker passwords_;
+  std::unique_ptr<DiscoveryResponder> discovery_;
+  _ENetHost* host_ = nullptr;
+  std::uint16_t port_ = 0;
+  ConnId next_conn_ = 1;
+  std::map<ConnId, Connection> connections_;
+  std::map<std::uint32_t, std::uint32_t> peers_per_address_;
+  std::map<std::string, Room> rooms_;
+  TimeMs last_tick_ = 0;
+
+  struct PendingPassword {
+    ConnId conn = 0;
+    bool create = false;
+    protocol::CreateRoom request;  // create: the request (passwords wiped)
+    RoomSpec spec;                 // create: the room to make once hashed
+    std::string code;              // login: the room
+  };
+  std::map<std::uint64_t, PendingPassword> pending_passwords_;
+
+  struct Outgoing {
+    ConnId conn = 0;
+    std::shared_ptr<const Bytes> bytes;
+    std::string room;  // dropped if this room's events fail to commit
+  };
+  std::vector<Outgoing> outbox_;
+};
+
+}  // namespace accord::server

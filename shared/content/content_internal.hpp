@@ -1,0 +1,57 @@
+// Internal to the content loader (include from .cpp files only: pulls in nlohmann/json.hpp).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "content/content.hpp"
+#include "scoring/json_walk.hpp"
+
+namespace accord::content {
+
+using scoring::json;
+using scoring::JsonWalk;
+
+// A reference to check once the clause catalogue is known: a clause ref or a family.
+struct PendingRef {
+  std::string path;
+  std::string ref;
+  bool family = false;  // must name a family (an archetype number) rather than any ref
+};
+
+struct PendingCondition {
+  std::string path;
+  std::string text;
+  bool goal = false;  // scenario goals may not use seat or deal predicates
+};
+
+struct StateFileData {
+  std::string file;
+  StateProfile state;
+  std::vector<PendingRef> refs;
+  std::vector<PendingCondition> conditions;
+};
+
+struct ScenarioFileData {
+  std::string file;
+  Scenario scenario;
+  std::vector<PendingRef> refs;
+  std::vector<PendingCondition> conditions;
+  // State ids with their paths, checked against the state profiles.
+  std::vector<std::pair<std::string, std::string>> state_refs;
+};
+
+void read_state_file(const json& doc, JsonWalk& walk, StateFileData& out);
+void read_bloc_file(const json& doc, JsonWalk& walk, std::vector<Bloc>& out);
+void read_scenario_file(const json& doc, JsonWalk& walk, ScenarioFileData& out);
+
+// Checks a condition; returns the problem, or empty when it is valid.
+std::string check_condition(const std::string& text, const scoring::ClauseCatalogue& catalogue,
+                            bool goal);
+
+class ContentBuilder {
+ public:
+  static ContentLoad build(std::vector<AssetFile> files);
+};
+
+}  // namespace accord::content

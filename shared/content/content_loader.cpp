@@ -1,0 +1,259 @@
+// Orchestrates loading: the clause library through the scoring loader, then every state and
+// scenario file with a checked walk, then the references between them and the content hash.
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "content/content_internal.hpp"
+
+namespace accord::content {
+
+namespace {
+
+bool in_folder(const std::string& name, std::string_view folder) {
+  return name.starts_with(folder) && name.ends_with(".json") &&
+         name.find('/', folder.size()) == std::string::npos;
+}
+
+}  // namespace
+
+ContentLoad ContentBuilder::build(std::vector<AssetFile> files) {
+  ContentLoad result;
+  auto& errors = result.errors;
+  std::sort(files.begin(), files.end(),
+            [](const AssetFile& a, const AssetFile& b) { return a.name < b.name; });
+
+  std::vector<AssetFile> clause_files;
+  std::vector<StateFileData> states;
+  std::vector<ScenarioFileData> scenarios;
+  std::vector<Bloc> blocs;
+  bool have_blocs = false;
+  std::set<std::string> unreadable;  // state files that are not JSON, by file stem
+  XXH3_state_t* hash_state = XXH3_createState();
+  XXH3_64bits_reset(hash_state);
+
+  for (AssetFile& file : files) {
+    if (file.name.starts_with("clauses/") || file.name.starts_with("scoring/")) {
+      clause_files.push_back(std::move(file));
+      continue;
+    }
+    const bool bloc_file = file.name == "states/blocs.json";
+    const bool state_file = !bloc_file && in_folder(file.name, "states/");
+    const bool scenario_file = in_folder(file.name, "scenarios/");
+    if (!bloc_file && !state_file && !scenario_file) continue;  // e.g. a README
+    std::string problem;
+    const auto doc = scoring::parse_json_text(file.bytes, problem);
+    if (!doc) {
+      errors.push_back({file.name, "", problem});
+      // Its id is probably its file name: do not report every scenario that seats it too.
+      if (state_file) unreadable.insert(file.name.substr(7, file.name.size() - 7 - 5));
+      continue;
+    }
+    const std::string canonical = file.name + '\0' + doc->dump() + '\0';
+    XXH3_64bits_update(hash_state, canonical.data(), canonical.size());
+    std::vector<scoring::PathError> path_errors;
+    JsonWalk walk(path_errors);
+    if (bloc_file) {
+      have_blocs = true;
+      read_bloc_file(*doc, walk, blocs);
+    } else if (state_file) {
+      states.emplace_back();
+      states.back().file = file.name;
+      read_state_file(*doc, walk, states.back());
+    } else {
+      scenarios.emplace_back();
+      scenarios.back().file = file.name;
+      read_scenario_file(*doc, walk, scenarios.back());
+    }
+    for (auto& e : path_errors)
+      errors.push_back({file.name, e.path, std::move(e.problem)});
+  }
+  const std::uint64_t own_hash = XXH3_64bits_digest(hash_state);
+  XXH3_freeState(hash_state);
+
+  scoring::CatalogueLoad clauses = scoring::build_catalogue(std::move(clause_files));
+  for (auto& e : clauses.errors)
+    errors.push_back(std::move(e));
+  if (!have_blocs) errors.push_back({"states/blocs.json", "", "file is missing"});
+  if (states.empty()) errors.push_back({"states/", "", "no state files (*.json)"});
+  if (scenarios.empty()) errors.push_back({"scenarios/", "", "no scenario files (*.json)"});
+
+  // Unique ids, known blocs.
+  std::map<std::string, const StateFileData*> state_by_id;
+  std::set<std::string> bloc_ids;
+  for (const Bloc& b : blocs)
+    bloc_ids.insert(b.id);
+  for (const auto& data : states) {
+    const auto& s = data.state;
+    if (s.id.empty()) continue;
+    if (const auto [it, fresh] = state_by_id.emplace(s.id, &data); !fresh)
+      errors.push_back(
+          {data.file, "/id",
+           "duplicate state id '" + s.id + "' (first defined in " + it->second->file + ")"});
+    if (have_blocs && !s.bloc.empty() && !bloc_ids.count(s.bloc))
+      errors.push_back(
+          {data.file, "/bloc", "unknown bloc '" + s.bloc + "' (see states/blocs.json)"});
+    for (std::size_t e = 0; e < kEraCount; ++e) {
+      const std::size_t n = s.objectives.size() + s.eras[e].objectives.size();
+      if (n < 2 || n > 4)
+        errors.push_back({data.file, "/objectives",
+                          "each era needs 2 to 4 objectives (shared plus the era's own); era '" +
+                              std::string(era_name(static_cast<Era>(e))) + "' has " +
+                              std::to_string(n)});
+    }
+  }
+  std::map<std::string, std::string> scenario_file_of;
+  for (const auto& data : scenarios) {
+    const auto& id = data.scenario.id;
+    if (id.empty()) continue;
+    if (const auto [it, fresh] = scenario_file_of.emplace(id, data.file); !fresh)
+      errors.push_back(
+          {data.file, "/id",
+           "duplicate scenario id '" + id + "' (first defined in " + it->second + ")"});
+    for (const auto& [path, state] : data.state_refs)
+      if (!state_by_id.count(state) && !unreadable.count(state))
+        errors.push_back({data.file, path, "unknown state '" + state + "'"});
+  }
+
+  // References into the clause library: only when it loaded.
+  if (clauses.ok()) {
+    const scoring::ClauseCatalogue& cat = *clauses.catalogue;
+    const auto check_refs = [&](const std::string& file, const std::vector<PendingRef>& refs) {
+      for (const auto& r : refs) {
+        const auto* clause = cat.find(r.ref);
+        if (r.family && (!clause || clause->is_variant()))
+          errors.push_back({file, r.path, "unknown clause family '" + r.ref + "'"});
+        else if (!clause)
+          errors.push_back({file, r.path, "unknown clause reference '" + r.ref + "'"});
+      }
+    };
+    const auto check_conditions = [&](const std::string& file,
+                                      const std::vector<PendingCondition>& conditions) {
+      for (const auto& c : conditions)
+        if (auto problem = check_condition(c.text, cat, c.goal); !problem.empty())
+          errors.push_back({file, c.path, "condition: " + problem});
+    };
+    for (const auto& data : states) {
+      check_refs(data.file, data.refs);
+      check_conditions(data.file, data.conditions);
+      for (std::size_t i = 0; i < data.state.red_lines.size(); ++i) {
+        const auto& line = data.state.red_lines[i].line;
+        if (line.lifted_by.empty() || !cat.find(line.ref) || !cat.find(line.lifted_by)) continue;
+        if (line.lifted_by == line.ref || cat.family_of(line.lifted_by) != cat.family_of(line.ref))
+          errors.push_back({data.file, "/red_lines/" + std::to_string(i) + "/lifted_by",
+                            "'" + line.lifted_by + "' must be another variant of family '" +
+                                std::string(cat.family_of(line.ref)) + "'"});
+      }
+    }
+    for (const auto& data : scenarios) {
+      check_refs(data.file, data.refs);
+      check_conditions(data.file, data.conditions);
+      const Scenario& s = data.scenario;
+      const std::set<std::string> table(s.table.begin(), s.table.end());
+      const auto on_table = [&](const std::vector<std::string>& refs, const std::string& at) {
+        std::set<std::string> families;
+        for (std::size_t i = 0; i < refs.size(); ++i) {
+          const auto family = std::string(cat.family_of(refs[i]));
+          if (family.empty()) continue;  // reported as unknown
+          if (!table.count(family))
+            errors.push_back({data.file, at + "/" + std::to_string(i),
+                              "'" + refs[i] + "' is not on the table (family " + family + ")"});
+          else if (!families.insert(family).second)
+            errors.push_back({data.file, at + "/" + std::to_string(i),
+                              "a second clause of family " + family + " in one text"});
+        }
+      };
+      for (std::size_t d = 0; d < s.drafts.size(); ++d)
+        on_table(s.drafts[d].starting_refs, "/drafts/" + std::to_string(d) + "/starting_refs");
+      if (s.failed_text) on_table(s.failed_text->refs, "/failed_text/refs");
+      on_table(s.example_compromise.refs, "/example_compromise/refs");
+      const auto& c = s.example_compromise;
+      if (const auto* q = cat.find(c.pivot_qualified); q && cat.find(c.pivot_unqualified)) {
+        if (!q->is_variant() || q->family != c.pivot_unqualified)
+          errors.push_back({data.file, "/example_compromise/pivot",
+                            "'" + c.pivot_qualified + "' must be a variant of family '" +
+                                c.pivot_unqualified + "'"});
+      }
+    }
+  }
+
+  if (!errors.empty()) return result;
+
+  ContentCatalogue cat(std::move(*clauses.catalogue));
+  for (auto& data : states)
+    cat.states_.push_back(std::move(data.state));
+  std::sort(cat.states_.begin(), cat.states_.end(),
+            [](const StateProfile& a, const StateProfile& b) { return a.id < b.id; });
+  for (auto& data : scenarios)
+    cat.scenarios_.push_back(std::move(data.scenario));
+  std::sort(cat.scenarios_.begin(), cat.scenarios_.end(), [](const Scenario& a, const Scenario& b) {
+    return a.year != b.year ? a.year < b.year : a.id < b.id;
+  });
+  cat.blocs_ = std::move(blocs);
+  const std::uint64_t parts[2] = {cat.clauses_.content_hash(), own_hash};
+  cat.hash_ = XXH3_64bits(parts, sizeof parts);
+  result.catalogue = std::move(cat);
+  return result;
+}
+
+ContentLoad build_content(std::vector<AssetFile> files) {
+  return ContentBuilder::build(std::move(files));
+}
+
+ContentLoad load_content(const std::filesystem::path& asset_dir) {
+  std::vector<AssetFile> files;
+  std::error_code ec;
+  if (!std::filesystem::is_directory(asset_dir, ec)) {
+    ContentLoad failed;
+    failed.errors.push_back({asset_dir.string(), "", "asset folder not found"});
+    return failed;
+  }
+  for (const char* sub : {"clauses", "scoring", "states", "scenarios"}) {
+    const auto dir = asset_dir / sub;
+    if (!std::filesystem::is_directory(dir, ec)) continue;  // its files are reported missing
+    for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      if (!it->is_regular_file() || it->path().extension() != ".json") continue;
+      std::ifstream in(it->path(), std::ios::binary);
+      std::ostringstream bytes;
+      bytes << in.rdbuf();
+      files.push_back({std::string(sub) + "/" + it->path().filename().string(), bytes.str()});
+    }
+    if (ec) {
+      ContentLoad failed;
+      failed.errors.push_back({dir.string(), "", "cannot read folder: " + ec.message()});
+      return failed;
+    }
+  }
+  return build_content(std::move(files));
+}
+
+// ------------------------------------------------------------------ small accessors
+
+std::string_view era_name(Era era) {
+  return era == Era::y2011 ? "2011" : "today";
+}
+
+std::string ContentCatalogue::content_hash_hex() const {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(hash_));
+  return buf;
+}
+
+const StateProfile* ContentCatalogue::state(std::string_view id) const {
+  for (const auto& s : states_)
+    if (s.id == id) return &s;
+  return nullptr;
+}
+
+const Scenario* ContentCatalogue::scenario(std::string_view id) const {
+  for (const auto& s : scenarios_)
+    if (s.id == id) return &s;
+  return nullptr;
+}
+
+}  // namespace accord::content

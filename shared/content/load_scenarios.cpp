@@ -1,0 +1,217 @@
+// Reads assets/scenarios/<id>.json.
+#include <set>
+
+#include "content/content_internal.hpp"
+
+namespace accord::content {
+
+namespace {
+
+void refs_of(const std::vector<std::string>& refs, const std::string& at, bool family,
+             std::vector<PendingRef>& out) {
+  for (std::size_t i = 0; i < refs.size(); ++i)
+    out.push_back({at + "/" + std::to_string(i), refs[i], family});
+}
+
+void states_of(const std::vector<std::string>& ids, const std::string& at,
+               std::vector<std::pair<std::string, std::string>>& out) {
+  for (std::size_t i = 0; i < ids.size(); ++i)
+    out.emplace_back(at + "/" + std::to_string(i), ids[i]);
+}
+
+TimeMs seconds(JsonWalk& walk, const json& obj, const std::string& at, const char* key) {
+  return static_cast<TimeMs>(walk.integer(obj, at, key, 1, 24 * 3600).value_or(0)) * 1000;
+}
+
+void read_presets(const json& doc, JsonWalk& walk, std::vector<TimerPreset>& out) {
+  walk.array(doc, "", "timer_presets", true, [&](const json& item, const std::string& at) {
+    if (!walk.object(item, at)) return;
+    walk.only_keys(item, at,
+                   {"id", "name", "rounds", "briefing_s", "drafting_s", "clause_voting_s",
+                    "final_vote_s", "adoption_window_s", "notes"});
+    TimerPreset p;
+    p.id = walk.string(item, at, "id").value_or("");
+    p.name = walk.string(item, at, "name").value_or("");
+    p.rounds = static_cast<std::uint32_t>(walk.integer(item, at, "rounds", 1, 6).value_or(1));
+    p.briefing_ms = seconds(walk, item, at, "briefing_s");
+    p.drafting_ms = seconds(walk, item, at, "drafting_s");
+    p.clause_voting_ms = seconds(walk, item, at, "clause_voting_s");
+    p.final_vote_ms = seconds(walk, item, at, "final_vote_s");
+    p.adoption_window_ms = seconds(walk, item, at, "adoption_window_s");
+    p.notes = walk.string(item, at, "notes", false).value_or("");
+    for (const TimerPreset& other : out)
+      if (!p.id.empty() && other.id == p.id)
+        walk.fail(at + "/id", "duplicate timer preset '" + p.id + "'");
+    out.push_back(std::move(p));
+  });
+  if (out.size() < 2 && walk.field(doc, "", "timer_presets", false))
+    walk.fail("/timer_presets",
+              "a scenario needs two timer presets (a class period and a long match)");
+}
+
+void read_notes(const json& doc, JsonWalk& walk, TeacherNotes& out) {
+  const json* notes = walk.field(doc, "", "teacher_notes", true);
+  if (!notes || !walk.object(*notes, "/teacher_notes")) return;
+  const std::string at = "/teacher_notes";
+  walk.only_keys(*notes, at, {"learning_goals", "discussion_questions", "timings", "delegations"});
+  out.learning_goals = walk.string_array(*notes, at, "learning_goals");
+  out.discussion_questions = walk.string_array(*notes, at, "discussion_questions");
+  out.timings = walk.string(*notes, at, "timings").value_or("");
+  out.delegations = walk.string(*notes, at, "delegations").value_or("");
+}
+
+void read_compromise(const json& doc, JsonWalk& walk, ScenarioFileData& out) {
+  const json* c = walk.field(doc, "", "example_compromise", true);
+  const std::string at = "/example_compromise";
+  if (!c || !walk.object(*c, at)) return;
+  walk.only_keys(*c, at, {"refs", "pivot", "why"});
+  Compromise& comp = out.scenario.example_compromise;
+  comp.refs = walk.string_array(*c, at, "refs");
+  refs_of(comp.refs, at + "/refs", false, out.refs);
+  comp.why = walk.string(*c, at, "why").value_or("");
+  const json* pivot = walk.field(*c, at, "pivot", true);
+  if (!pivot || !walk.object(*pivot, at + "/pivot")) return;
+  walk.only_keys(*pivot, at + "/pivot", {"qualified", "unqualified"});
+  comp.pivot_qualified = walk.string(*pivot, at + "/pivot", "qualified").value_or("");
+  comp.pivot_unqualified = walk.string(*pivot, at + "/pivot", "unqualified").value_or("");
+  if (!comp.pivot_qualified.empty())
+    out.refs.push_back({at + "/pivot/qualified", comp.pivot_qualified, false});
+  if (!comp.pivot_unqualified.empty())
+    out.refs.push_back({at + "/pivot/unqualified", comp.pivot_unqualified, true});
+}
+
+}  // namespace
+
+void read_scenario_file(const json& doc, JsonWalk& walk, ScenarioFileData& out) {
+  Scenario& s = out.scenario;
+  if (!walk.object(doc, "")) return;
+  walk.only_keys(doc, "",
+                 {"id",
+                  "title",
+                  "year",
+                  "era",
+                  "body",
+                  "seats",
+                  "drop_order",
+                  "decision_rule",
+                  "ballot",
+                  "drafts",
+                  "table",
+                  "goal",
+                  "failed_text",
+                  "example_compromise",
+                  "briefing",
+                  "teacher_notes",
+                  "historical_outcome",
+                  "timer_presets",
+                  "notes",
+                  "sources"});
+  s.id = walk.string(doc, "", "id").value_or("");
+  s.title = walk.string(doc, "", "title").value_or("");
+  s.year = static_cast<int>(walk.integer(doc, "", "year", 1990, 2100).value_or(0));
+  if (const auto era = walk.string(doc, "", "era")) {
+    if (*era == "2011")
+      s.era = Era::y2011;
+    else if (*era == "today")
+      s.era = Era::today;
+    else
+      walk.fail("/era", "era must be \"2011\" or \"today\"");
+  }
+  s.body = walk.string(doc, "", "body").value_or("");
+  s.seats = walk.string_array(doc, "", "seats");
+  states_of(s.seats, "/seats", out.state_refs);
+  s.drop_order = walk.string_array(doc, "", "drop_order");
+  if (const auto rule = walk.string(doc, "", "decision_rule")) {
+    if (const auto r = enum_from_string<DecisionRule>(*rule))
+      s.decision_rule = *r;
+    else
+      walk.fail("/decision_rule",
+                "unknown decision rule '" + *rule + "' (simple_majority, two_thirds, consensus)");
+  }
+  if (const auto ballot = walk.string(doc, "", "ballot")) {
+    if (const auto b = enum_from_string<BallotKind>(*ballot))
+      s.ballot = *b;
+    else
+      walk.fail("/ballot", "unknown ballot '" + *ballot + "' (roll_call, secret)");
+  }
+  walk.array(doc, "", "drafts", true, [&](const json& item, const std::string& at) {
+    if (!walk.object(item, at)) return;
+    walk.only_keys(item, at, {"title", "sponsors", "starting_refs", "source"});
+    ScenarioDraft d;
+    d.title = walk.string(item, at, "title").value_or("");
+    d.sponsors = walk.string_array(item, at, "sponsors");
+    d.starting_refs = walk.string_array(item, at, "starting_refs", false);
+    d.source = walk.string(item, at, "source", false).value_or("");
+    refs_of(d.starting_refs, at + "/starting_refs", false, out.refs);
+    s.drafts.push_back(std::move(d));
+  });
+  if (s.drafts.size() > 8) walk.fail("/drafts", "a scenario has at most 8 drafts");
+  s.table = walk.string_array(doc, "", "table");
+  refs_of(s.table, "/table", true, out.refs);
+  if (const json* goal = walk.field(doc, "", "goal", false); goal && walk.object(*goal, "/goal")) {
+    walk.only_keys(*goal, "/goal", {"text", "condition"});
+    const auto text = walk.string(*goal, "/goal", "text");
+    const auto condition = walk.string(*goal, "/goal", "condition");
+    if (condition) out.conditions.push_back({"/goal/condition", *condition, true});
+    if (text && condition) s.goal = Goal{*text, *condition};
+  }
+  if (const json* failed = walk.field(doc, "", "failed_text", false);
+      failed && walk.object(*failed, "/failed_text")) {
+    walk.only_keys(*failed, "/failed_text", {"title", "refs", "source"});
+    ReferenceText t;
+    t.title = walk.string(*failed, "/failed_text", "title").value_or("");
+    t.refs = walk.string_array(*failed, "/failed_text", "refs");
+    t.source = walk.string(*failed, "/failed_text", "source").value_or("");
+    refs_of(t.refs, "/failed_text/refs", false, out.refs);
+    s.failed_text = std::move(t);
+  }
+  read_compromise(doc, walk, out);
+  s.briefing = walk.string(doc, "", "briefing").value_or("");
+  read_notes(doc, walk, s.teacher_notes);
+  s.historical_outcome = walk.string(doc, "", "historical_outcome").value_or("");
+  read_presets(doc, walk, s.timer_presets);
+  s.notes = walk.string(doc, "", "notes", false).value_or("");
+  s.sources = walk.string_array(doc, "", "sources");
+
+  // Checks within the file.
+  std::set<std::string> seated(s.seats.begin(), s.seats.end());
+  if (seated.size() != s.seats.size()) walk.fail("/seats", "a state is seated twice");
+  if (s.seats.size() < Scenario::kMinSeats || s.seats.size() > 64)
+    walk.fail("/seats", "a scenario has between 4 and 64 seats");
+  if (s.seats.size() >= Scenario::kMinSeats &&
+      s.drop_order.size() != s.seats.size() - Scenario::kMinSeats)
+    walk.fail("/drop_order", "must list every seat but the last four to stay (" +
+                                 std::to_string(s.seats.size() - Scenario::kMinSeats) +
+                                 " seats), found " + std::to_string(s.drop_order.size()));
+  std::set<std::string> dropped;
+  for (std::size_t i = 0; i < s.drop_order.size(); ++i) {
+    const std::string at = "/drop_order/" + std::to_string(i);
+    if (!seated.count(s.drop_order[i]))
+      walk.fail(at, "'" + s.drop_order[i] + "' is not one of the scenario's seats");
+    else if (!dropped.insert(s.drop_order[i]).second)
+      walk.fail(at, "'" + s.drop_order[i] + "' is listed twice");
+  }
+  for (std::size_t d = 0; d < s.drafts.size(); ++d) {
+    const auto& draft = s.drafts[d];
+    const std::string at = "/drafts/" + std::to_string(d);
+    bool core_sponsor = false;
+    for (std::size_t i = 0; i < draft.sponsors.size(); ++i) {
+      if (!seated.count(draft.sponsors[i]))
+        walk.fail(at + "/sponsors/" + std::to_string(i),
+                  "sponsor '" + draft.sponsors[i] + "' is not one of the scenario's seats");
+      else if (!dropped.count(draft.sponsors[i]))
+        core_sponsor = true;
+    }
+    if (!draft.starting_refs.empty() && !core_sponsor && !draft.sponsors.empty())
+      walk.fail(at + "/sponsors",
+                "a draft with a starting text needs a sponsor among the four seats that never "
+                "leave, so it can be tabled at every size");
+  }
+  const auto& pivot = s.example_compromise;
+  if (!pivot.pivot_qualified.empty() &&
+      std::find(pivot.refs.begin(), pivot.refs.end(), pivot.pivot_qualified) == pivot.refs.end())
+    walk.fail("/example_compromise/pivot/qualified",
+              "'" + pivot.pivot_qualified + "' is not in the compromise");
+}
+
+}  // namespace accord::content

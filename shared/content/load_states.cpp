@@ -1,0 +1,118 @@
+// Reads assets/states/<id>.json and assets/states/blocs.json.
+#include "content/content_internal.hpp"
+
+namespace accord::content {
+
+namespace {
+
+constexpr const char* kAxes[kStanceAxes] = {"SOV", "MSH", "LAW", "CON", "UNC", "CRM", "CAP"};
+
+void read_objective(const json& item, const std::string& at, JsonWalk& walk,
+                    std::vector<ObjectiveSetup>& out, std::vector<PendingCondition>& conditions) {
+  if (!walk.object(item, at)) return;
+  walk.only_keys(item, at, {"text", "condition"});
+  const auto text = walk.string(item, at, "text");
+  const auto condition = walk.string(item, at, "condition");
+  if (condition) conditions.push_back({at + "/condition", *condition, false});
+  if (text && condition) out.push_back({*text, *condition});
+}
+
+void read_objectives(const json& obj, const std::string& path, bool required, JsonWalk& walk,
+                     std::vector<ObjectiveSetup>& out, std::vector<PendingCondition>& conditions) {
+  walk.array(obj, path, "objectives", required, [&](const json& item, const std::string& at) {
+    read_objective(item, at, walk, out, conditions);
+  });
+}
+
+void read_facts(const json& obj, const std::string& path, JsonWalk& walk,
+                std::vector<SourcedFact>& out) {
+  walk.array(obj, path, "facts", true, [&](const json& item, const std::string& at) {
+    if (!walk.object(item, at)) return;
+    walk.only_keys(item, at, {"fact", "source", "tag"});
+    SourcedFact f;
+    f.fact = walk.string(item, at, "fact").value_or("");
+    f.source = walk.string(item, at, "source").value_or("");
+    f.tag = walk.string(item, at, "tag").value_or("");
+    if (!f.tag.empty() && f.tag != "V" && f.tag != "R")
+      walk.fail(at + "/tag", "tag must be \"V\" (checked) or \"R\" (reconstructed)");
+    out.push_back(std::move(f));
+  });
+}
+
+void read_stance(const json& obj, const std::string& path, JsonWalk& walk, Stance& out) {
+  const json* stance = walk.field(obj, path, "stance", true);
+  const std::string at = path + "/stance";
+  if (!stance || !walk.object(*stance, at)) return;
+  walk.only_keys(*stance, at, {"SOV", "MSH", "LAW", "CON", "UNC", "CRM", "CAP"});
+  for (std::size_t i = 0; i < kStanceAxes; ++i)
+    if (const auto v = walk.integer(*stance, at, kAxes[i], -200, 200))
+      out[i] = static_cast<std::int32_t>(*v);
+}
+
+void read_era(const json& eras, const std::string& path, const char* key, JsonWalk& walk,
+              EraProfile& out, std::vector<PendingCondition>& conditions) {
+  const json* era = walk.field(eras, path, key, true);
+  const std::string at = path + "/" + key;
+  if (!era || !walk.object(*era, at)) return;
+  walk.only_keys(*era, at, {"position", "brief", "stance", "objectives", "facts"});
+  out.position = walk.string(*era, at, "position").value_or("");
+  out.brief = walk.string(*era, at, "brief").value_or("");
+  read_stance(*era, at, walk, out.stance);
+  read_objectives(*era, at, false, walk, out.objectives, conditions);
+  read_facts(*era, at, walk, out.facts);
+}
+
+}  // namespace
+
+void read_state_file(const json& doc, JsonWalk& walk, StateFileData& out) {
+  StateProfile& s = out.state;
+  if (!walk.object(doc, "")) return;
+  walk.only_keys(
+      doc, "",
+      {"id", "name", "bloc", "priorities", "red_lines", "objectives", "eras", "sources", "notes"});
+  s.id = walk.string(doc, "", "id").value_or("");
+  s.name = walk.string(doc, "", "name").value_or("");
+  s.bloc = walk.string(doc, "", "bloc").value_or("");
+  s.priorities = walk.string_array(doc, "", "priorities");
+  for (std::size_t i = 0; i < s.priorities.size(); ++i)
+    out.refs.push_back({"/priorities/" + std::to_string(i), s.priorities[i], false});
+  walk.array(doc, "", "red_lines", true, [&](const json& item, const std::string& at) {
+    if (!walk.object(item, at)) return;
+    walk.only_keys(item, at, {"ref", "lifted_by", "why"});
+    RedLineInfo r;
+    r.line.ref = walk.string(item, at, "ref").value_or("");
+    r.line.lifted_by = walk.string(item, at, "lifted_by", false).value_or("");
+    r.why = walk.string(item, at, "why").value_or("");
+    if (!r.line.ref.empty()) out.refs.push_back({at + "/ref", r.line.ref, false});
+    if (!r.line.lifted_by.empty()) out.refs.push_back({at + "/lifted_by", r.line.lifted_by, false});
+    s.red_lines.push_back(std::move(r));
+  });
+  read_objectives(doc, "", true, walk, s.objectives, out.conditions);
+  if (const json* eras = walk.field(doc, "", "eras", true); eras && walk.object(*eras, "/eras")) {
+    walk.only_keys(*eras, "/eras", {"2011", "today"});
+    read_era(*eras, "/eras", "2011", walk, s.eras[0], out.conditions);
+    read_era(*eras, "/eras", "today", walk, s.eras[1], out.conditions);
+  }
+  s.sources = walk.string_array(doc, "", "sources");
+  s.notes = walk.string(doc, "", "notes", false).value_or("");
+}
+
+void read_bloc_file(const json& doc, JsonWalk& walk, std::vector<Bloc>& out) {
+  if (!walk.object(doc, "")) return;
+  walk.only_keys(doc, "", {"blocs", "source"});
+  walk.string(doc, "", "source", false);
+  walk.array(doc, "", "blocs", true, [&](const json& item, const std::string& at) {
+    if (!walk.object(item, at)) return;
+    walk.only_keys(item, at, {"id", "name", "description"});
+    Bloc b;
+    b.id = walk.string(item, at, "id").value_or("");
+    b.name = walk.string(item, at, "name").value_or("");
+    b.description = walk.string(item, at, "description").value_or("");
+    for (const Bloc& other : out)
+      if (!b.id.empty() && other.id == b.id)
+        walk.fail(at + "/id", "duplicate bloc id '" + b.id + "'");
+    out.push_back(std::move(b));
+  });
+}
+
+}  // namespace accord::content

@@ -1,0 +1,119 @@
+// Turning a scenario into match settings, and the small per-item helpers of the content types.
+#include <algorithm>
+#include <set>
+
+#include "content/content.hpp"
+
+namespace accord::content {
+
+std::vector<ObjectiveSetup> StateProfile::objectives_for(Era e) const {
+  std::vector<ObjectiveSetup> out = objectives;
+  const auto& own = era(e).objectives;
+  out.insert(out.end(), own.begin(), own.end());
+  return out;
+}
+
+SeatSetup StateProfile::seat_setup(Era e) const {
+  const EraProfile& p = era(e);
+  SeatSetup seat;
+  seat.state = id;
+  seat.name = name;
+  seat.bloc = bloc;
+  seat.position = p.position;
+  seat.brief = p.brief;
+  seat.priorities = priorities;
+  for (const auto& r : red_lines)
+    seat.red_lines.push_back(r.line);
+  seat.stance.assign(p.stance.begin(), p.stance.end());
+  seat.objectives = objectives_for(e);
+  return seat;
+}
+
+TimeMs TimerPreset::total_ms() const {
+  return briefing_ms + static_cast<TimeMs>(rounds) * (drafting_ms + clause_voting_ms) +
+         final_vote_ms;
+}
+
+std::vector<std::string> Scenario::seats_for(std::size_t count) const {
+  if (count < kMinSeats || count > seats.size()) return {};
+  const std::size_t leaving = seats.size() - count;
+  if (leaving > drop_order.size()) return {};
+  const std::set<std::string> gone(drop_order.begin(),
+                                   drop_order.begin() + static_cast<std::ptrdiff_t>(leaving));
+  std::vector<std::string> out;
+  for (const auto& s : seats)
+    if (!gone.count(s)) out.push_back(s);
+  return out;
+}
+
+const TimerPreset* Scenario::preset(std::string_view preset_id) const {
+  for (const auto& p : timer_presets)
+    if (p.id == preset_id) return &p;
+  return nullptr;
+}
+
+MatchCreation make_match_settings(const ContentCatalogue& catalogue, std::string_view scenario_id,
+                                  std::size_t seat_count, std::string_view timer_preset) {
+  MatchCreation out;
+  const Scenario* scenario = catalogue.scenario(scenario_id);
+  if (!scenario) {
+    out.error = "Unknown scenario '" + std::string(scenario_id) + "'.";
+    return out;
+  }
+  if (seat_count < Scenario::kMinSeats || seat_count > scenario->seats.size()) {
+    out.error = "\"" + scenario->title + "\" plays with " + std::to_string(Scenario::kMinSeats) +
+                " to " + std::to_string(scenario->seats.size()) + " seats, not " +
+                std::to_string(seat_count) + ".";
+    return out;
+  }
+  const TimerPreset* preset = scenario->preset(timer_preset);
+  if (!preset) {
+    out.error =
+        "\"" + scenario->title + "\" has no timer preset '" + std::string(timer_preset) + "'.";
+    return out;
+  }
+
+  MatchSettings settings;
+  const std::vector<std::string> seated = scenario->seats_for(seat_count);
+  for (const auto& id : seated) {
+    const StateProfile* state = catalogue.state(id);
+    if (!state) {  // cannot happen with a validated catalogue
+      out.error = "Scenario '" + scenario->id + "' seats unknown state '" + id + "'.";
+      return out;
+    }
+    settings.seats.push_back(state->seat_setup(scenario->era));
+  }
+  const auto& clauses = catalogue.clauses();
+  for (const auto& family : scenario->table)
+    for (const auto* clause : clauses.in_family(family))
+      settings.clause_table.push_back({clause->ref, clause->family});
+  for (const auto& draft : scenario->drafts) {
+    DraftSetup d;
+    d.title = draft.title;
+    for (const auto& sponsor : draft.sponsors) {
+      const auto it = std::find(seated.begin(), seated.end(), sponsor);
+      if (it != seated.end()) d.sponsors.push_back(static_cast<SeatIndex>(it - seated.begin()));
+    }
+    // A starting text is tabled by a sponsor; the loader guarantees one stays seated.
+    if (!d.sponsors.empty()) d.starting_refs = draft.starting_refs;
+    settings.drafts.push_back(std::move(d));
+  }
+  RoomRules& rules = settings.rules;
+  rules.rounds = preset->rounds;
+  rules.briefing_ms = preset->briefing_ms;
+  rules.drafting_ms = preset->drafting_ms;
+  rules.clause_voting_ms = preset->clause_voting_ms;
+  rules.final_vote_ms = preset->final_vote_ms;
+  rules.adoption_window_ms = preset->adoption_window_ms;
+  rules.decision_rule = scenario->decision_rule;
+  rules.ballot = scenario->ballot;
+
+  MatchSetup setup;
+  setup.header.content_hash = catalogue.content_hash_hex();
+  setup.header.settings = settings;
+  setup.settings = std::move(settings);
+  out.setup = std::move(setup);
+  return out;
+}
+
+}  // namespace accord::content

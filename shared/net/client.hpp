@@ -1,0 +1,118 @@
+// The headless client: connects over ENet, does the handshake, creates and joins rooms, sends
+// commands, and keeps the viewer's mirror of the match (ClientView, the shared apply) with gap
+// detection, hash checks and resync, and reconnects with its token. Used by tests, bots and the
+// GUI client. Not thread-safe: one thread calls everything (the GUI runs it on its network
+// thread). Nothing blocks except connect() and the wait helpers, which are bounded.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/hash.hpp"
+#include "core/host.hpp"
+#include "protocol/messages.hpp"
+
+namespace accord::net {
+
+struct ClientOptions {
+  std::string client_version = "0.1.0";
+  std::uint32_t protocol_version = protocol::kProtocolVersion;  // tests send other versions
+  bool send_hello = true;  // tests: false connects without the handshake
+};
+
+class Client {
+ public:
+  explicit Client(ClientOptions options = {});
+  ~Client();
+  Client(const Client&) = delete;
+  Client& operator=(const Client&) = delete;
+
+  // Connects and says Hello; true once Welcome arrives. On failure see last_problem().
+  bool connect(const std::string& host, std::uint16_t port, int timeout_ms = 3000);
+  // Drops the connection without a word (as a crash or a lost network would).
+  void drop();
+  // Says goodbye properly and waits (bounded) for the disconnect.
+  void disconnect(int timeout_ms = 500);
+  bool connected() const;
+
+  // Requests. Answers arrive through service().
+  void send(const protocol::ClientMessage& message);
+  void send_raw(std::span<const std::uint8_t> bytes);  // tests: anything at all
+  void create_room(protocol::CreateRoom request) { send(std::move(request)); }
+  void join_room(protocol::JoinRoom request) { send(std::move(request)); }
+  void facilitator_login(const std::string& code, const std::string& password);
+  void quick_match(const std::string& scenario, const std::string& name);
+  // Sends a command decided on the current view; returns its request id.
+  std::uint32_t send_command(const Command& command);
+  void request_resync();
+  // After drop(): connects again and rejoins the room with the reconnect token.
+  bool reconnect(const std::string& host, std::uint16_t port, int timeout_ms = 3000);
+
+  // Receives and handles what has arrived, waiting up to timeout_ms for the first event.
+  void service(int timeout_ms = 0);
+
+  // ---- state
+  const std::string& last_problem() const { return last_problem_; }
+  bool welcomed() const { return welcomed_; }
+  bool in_room() const { return view_.has_value(); }
+  const std::string& room_code() const { return room_code_; }
+  protocol::ClientRole role() const { return role_; }
+  std::optional<ParticipantId> participant() const { return participant_; }
+  Viewer viewer() const { return viewer_; }
+  const std::string& reconnect_token() const { return token_; }
+  const Match& view() const { return view_->view(); }
+  Seq view_seq() const { return view_ ? view_->view_seq() : 0; }
+  Hash view_hash() const { return hash(view()); }
+
+  // What the server has said: kept for tests and for a UI to show.
+  std::set<std::uint32_t> accepted;
+  std::map<std::uint32_t, protocol::CommandRejected> rejected;
+  std::vector<protocol::Error> errors;
+  std::optional<protocol::Bye> bye;
+  std::optional<protocol::VersionMismatch> version_mismatch;
+  std::optional<protocol::RoomCreated> room_created;
+  std::optional<protocol::Presence> presence;
+  std::optional<protocol::Countdown> countdown;
+  std::map<std::string, std::string> content_cache;  // content hash → content
+  std::uint64_t items_applied = 0;
+  std::uint64_t gaps = 0;             // stream items missing: a resync was asked for
+  std::uint64_t hash_checks = 0;      // ViewHash messages compared
+  std::uint64_t hash_mismatches = 0;  // ... that disagreed: a resync was asked for
+  std::uint64_t snapshots = 0;        // Joined and Snapshot messages applied
+  std::function<void(const protocol::ServerMessage&)> on_message;  // before handling
+
+  // Tests: forget the next stream item as if it had been lost (provokes a gap and a resync).
+  void lose_next_stream_item() { lose_next_item_ = true; }
+
+ private:
+  void handle(protocol::ServerMessage message);
+  void adopt_snapshot(const protocol::ViewerInfo& viewer, Seq view_seq, Match view);
+
+  struct Enet;
+  std::unique_ptr<Enet> enet_;
+  ClientOptions options_;
+  std::string last_problem_;
+  bool welcomed_ = false;
+  std::optional<ClientView> view_;
+  std::string room_code_;
+  protocol::ClientRole role_ = protocol::ClientRole::player;
+  std::optional<ParticipantId> participant_;
+  Viewer viewer_ = Viewer::audience();
+  std::string token_;
+  std::uint32_t next_request_ = 1;
+  bool awaiting_snapshot_ = false;
+  bool lose_next_item_ = false;
+};
+
+// Services every client until `done` holds or timeout_ms passes; true if it held.
+bool pump_until(std::span<Client* const> clients, const std::function<bool()>& done,
+                int timeout_ms = 5000);
+
+}  // namespace accord::net

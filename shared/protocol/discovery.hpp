@@ -1,0 +1,77 @@
+// LAN discovery: a client broadcasts a DiscoveryProbe over UDP; each server on the network
+// answers with a DiscoveryReply (its name, its ENet port and the rooms waiting for players).
+// Pure encoding here; the sockets live in the server and in shared/net.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/codec.hpp"
+#include "protocol/messages.hpp"
+
+namespace accord::protocol {
+
+inline constexpr std::uint16_t kDefaultPort = 7878;
+inline constexpr std::uint16_t kDefaultDiscoveryPort = 7879;
+inline constexpr std::size_t kMaxDiscoveryProbeBytes = 64;
+inline constexpr std::size_t kMaxDiscoveryReplyBytes = 8192;
+
+struct DiscoveryProbe {
+  static constexpr std::string_view kMagic = "cyber-accord-discover";
+  std::string magic{kMagic};
+  std::uint32_t protocol_version = kProtocolVersion;
+  std::uint32_t nonce = 0;
+  template <class Self, class V>
+  static void describe(Self& self, V&& v) {
+    v("magic", self.magic);
+    v("protocol_version", self.protocol_version);
+    v("nonce", self.nonce);
+  }
+};
+
+// A room in its lobby. code is given for public rooms only (private rooms are counted).
+struct WaitingRoom {
+  std::string code;
+  std::string scenario;
+  std::uint32_t seats = 0;
+  std::uint32_t players = 0;
+  bool quick_match = false;
+  template <class Self, class V>
+  static void describe(Self& self, V&& v) {
+    v("code", self.code);
+    v("scenario", self.scenario);
+    v("seats", self.seats);
+    v("players", self.players);
+    v("quick_match", self.quick_match);
+  }
+};
+
+struct DiscoveryReply {
+  std::uint32_t nonce = 0;
+  std::uint32_t protocol_version = kProtocolVersion;
+  std::string server_name;
+  std::string server_version;
+  std::uint16_t port = kDefaultPort;  // the ENet port to connect to
+  std::uint32_t private_rooms_waiting = 0;
+  std::vector<WaitingRoom> rooms;  // public rooms waiting, at most 32
+  template <class Self, class V>
+  static void describe(Self& self, V&& v) {
+    v("nonce", self.nonce);
+    v("protocol_version", self.protocol_version);
+    v("server_name", self.server_name);
+    v("server_version", self.server_version);
+    v("port", self.port);
+    v("private_rooms_waiting", self.private_rooms_waiting);
+    v("rooms", self.rooms);
+  }
+};
+
+Bytes encode_probe(const DiscoveryProbe& probe);
+Decoded<DiscoveryProbe> decode_probe(std::span<const std::uint8_t> bytes);
+Bytes encode_reply(const DiscoveryReply& reply);
+Decoded<DiscoveryReply> decode_reply(std::span<const std::uint8_t> bytes);
+
+}  // namespace accord::protocol
