@@ -15,6 +15,7 @@ PACKAGES=(
   cmake ninja-build g++ pkg-config
   nlohmann-json3-dev libxxhash-dev libcli11-dev catch2 libbenchmark-dev
   libenet-dev libsodium-dev libspdlog-dev
+  libsdl2-dev libimgui-dev libstb-dev fonts-dejavu-core
 )
 
 log() { printf '\033[1m[run.sh]\033[0m %s\n' "$*"; }

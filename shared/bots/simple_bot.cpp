@@ -84,8 +84,7 @@ std::optional<Command> SimpleBot::drafting_move(const Match& view) const {
   // 1. Answer amendments to its own clauses: accept what it likes at least as much.
   for (ClauseId c = 0; c < view.clauses.size(); ++c) {
     const auto& clause = view.clauses[c];
-    if (clause.sponsor != seat_ || clause.status != ClauseStatus::tabled || clause.hidden)
-      continue;
+    if (clause.sponsor != seat_ || clause.status != ClauseStatus::tabled || clause.hidden) continue;
     for (std::uint32_t a = 0; a < clause.amendments.size(); ++a) {
       const auto& amendment = clause.amendments[a];
       if (amendment.status != AmendmentStatus::pending) continue;

@@ -207,27 +207,11 @@ ContentLoad build_content(std::vector<AssetFile> files) {
 
 ContentLoad load_content(const std::filesystem::path& asset_dir) {
   std::vector<AssetFile> files;
-  std::error_code ec;
-  if (!std::filesystem::is_directory(asset_dir, ec)) {
+  if (auto error = scoring::read_asset_files(
+          asset_dir, {"clauses", "scoring", "states", "scenarios"}, files)) {
     ContentLoad failed;
-    failed.errors.push_back({asset_dir.string(), "", "asset folder not found"});
+    failed.errors.push_back(std::move(*error));
     return failed;
-  }
-  for (const char* sub : {"clauses", "scoring", "states", "scenarios"}) {
-    const auto dir = asset_dir / sub;
-    if (!std::filesystem::is_directory(dir, ec)) continue;  // its files are reported missing
-    for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-      if (!it->is_regular_file() || it->path().extension() != ".json") continue;
-      std::ifstream in(it->path(), std::ios::binary);
-      std::ostringstream bytes;
-      bytes << in.rdbuf();
-      files.push_back({std::string(sub) + "/" + it->path().filename().string(), bytes.str()});
-    }
-    if (ec) {
-      ContentLoad failed;
-      failed.errors.push_back({dir.string(), "", "cannot read folder: " + ec.message()});
-      return failed;
-    }
   }
   return build_content(std::move(files));
 }

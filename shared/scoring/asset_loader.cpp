@@ -173,17 +173,15 @@ CatalogueLoad build_catalogue(std::vector<AssetFile> files) {
   return CatalogueBuilder::build(std::move(files));
 }
 
-CatalogueLoad load_catalogue(const std::filesystem::path& asset_dir) {
-  std::vector<AssetFile> files;
+std::optional<AssetError> read_asset_files(const std::filesystem::path& asset_dir,
+                                           std::initializer_list<const char*> subfolders,
+                                           std::vector<AssetFile>& files) {
   std::error_code ec;
-  if (!std::filesystem::is_directory(asset_dir, ec)) {
-    CatalogueLoad failed;
-    failed.errors.push_back({asset_dir.string(), "", "asset folder not found"});
-    return failed;
-  }
-  for (const char* sub : {"clauses", "scoring"}) {
+  if (!std::filesystem::is_directory(asset_dir, ec))
+    return AssetError{asset_dir.string(), "", "asset folder not found"};
+  for (const char* sub : subfolders) {
     const auto dir = asset_dir / sub;
-    if (!std::filesystem::is_directory(dir, ec)) continue;  // its files are reported missing
+    if (!std::filesystem::is_directory(dir, ec)) continue;
     for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
       if (!it->is_regular_file() || it->path().extension() != ".json") continue;
       std::ifstream in(it->path(), std::ios::binary);
@@ -191,11 +189,17 @@ CatalogueLoad load_catalogue(const std::filesystem::path& asset_dir) {
       bytes << in.rdbuf();
       files.push_back({std::string(sub) + "/" + it->path().filename().string(), bytes.str()});
     }
-    if (ec) {
-      CatalogueLoad failed;
-      failed.errors.push_back({dir.string(), "", "cannot read folder: " + ec.message()});
-      return failed;
-    }
+    if (ec) return AssetError{dir.string(), "", "cannot read folder: " + ec.message()};
+  }
+  return std::nullopt;
+}
+
+CatalogueLoad load_catalogue(const std::filesystem::path& asset_dir) {
+  std::vector<AssetFile> files;
+  if (auto error = read_asset_files(asset_dir, {"clauses", "scoring"}, files)) {
+    CatalogueLoad failed;
+    failed.errors.push_back(std::move(*error));
+    return failed;
   }
   return build_catalogue(std::move(files));
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,5 +36,12 @@ CatalogueLoad build_catalogue(std::vector<AssetFile> files);
 
 // Reads the files of `asset_dir` (its clauses/ and scoring/ folders) and builds the catalogue.
 CatalogueLoad load_catalogue(const std::filesystem::path& asset_dir);
+
+// Reads every .json file in the given subfolders of asset_dir into `files`, named
+// "sub/file.json". Returns the error when the folder (or a subfolder) cannot be read; a missing
+// subfolder is not an error here (its files are reported missing by the builders).
+std::optional<AssetError> read_asset_files(const std::filesystem::path& asset_dir,
+                                           std::initializer_list<const char*> subfolders,
+                                           std::vector<AssetFile>& files);
 
 }  // namespace accord::scoring

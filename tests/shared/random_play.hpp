@@ -73,8 +73,8 @@ class RandomPlay {
 
   Command server_command(const Match& m) {
     if (chance(70) || m.participants.size() < 3) {
-      static const char* const kNames[] = {"Ana", "Ben", "Chidi", "Dana", "Émile", "Farah",
-                                           "Gu Mei", " ", "Zoë"};
+      static const char* const kNames[] = {"Ana",   "Ben",    "Chidi", "Dana", "Émile",
+                                           "Farah", "Gu Mei", " ",     "Zoë"};
       return JoinMatch{kNames[below(9)], chance(15) ? Role::spectator : Role::player};
     }
     if (chance(50)) return SetBot{index_or_junk(m.seats), chance(80)};
@@ -98,9 +98,9 @@ class RandomPlay {
       case 3:
         return ExtendPhase{chance(10) ? 0 : 10'000};
       case 4:
-        return AssignSeat{index_or_junk(m.participants),
-                          chance(20) ? std::nullopt
-                                     : std::optional<SeatIndex>(index_or_junk(m.seats))};
+        return AssignSeat{
+            index_or_junk(m.participants),
+            chance(20) ? std::nullopt : std::optional<SeatIndex>(index_or_junk(m.seats))};
       case 5:
         return FreeSeat{index_or_junk(m.seats)};
       case 6:
@@ -137,11 +137,10 @@ class RandomPlay {
   }
 
   Command player_command(const Match& m, const Actor& actor) {
-    const auto seat = actor.kind == ActorKind::bot
-                          ? std::optional<SeatIndex>(actor.seat)
-                          : (actor.participant < m.participants.size()
-                                 ? m.participants[actor.participant].seat
-                                 : std::nullopt);
+    const auto seat = actor.kind == ActorKind::bot ? std::optional<SeatIndex>(actor.seat)
+                                                   : (actor.participant < m.participants.size()
+                                                          ? m.participants[actor.participant].seat
+                                                          : std::nullopt);
     switch (m.phase) {
       case Phase::lobby:
         return lobby_command(m, seat);
@@ -270,15 +269,16 @@ class RandomPlay {
                 m.channels[c].members.end())
               mine.push_back(c);
         const ChannelId c = chance(5) ? index_or_junk(m.channels) : mine[below(mine.size())];
-        const std::string text = c == kPlenary ? "speech " + std::to_string(++count_)
-                                               : channel_marker_prefix(c) + "#" +
-                                                     std::to_string(++count_);
+        const std::string text = c == kPlenary
+                                     ? "speech " + std::to_string(++count_)
+                                     : channel_marker_prefix(c) + "#" + std::to_string(++count_);
         return PostMessage{c, chance(3) ? std::string(" ") : text};
       }
       case 3:
         return OpenBilateral{index_or_junk(m.seats)};
       case 4:
-        return CreateCaucus{"Friends of capacity", {index_or_junk(m.seats), index_or_junk(m.seats)}};
+        return CreateCaucus{"Friends of capacity",
+                            {index_or_junk(m.seats), index_or_junk(m.seats)}};
       case 5: {
         const ChannelId c = index_or_junk(m.channels);
         return chance(50) ? Command{InviteToCaucus{c, index_or_junk(m.seats)}}

@@ -66,8 +66,8 @@ int play_out(BotTable& t, std::uint64_t seed) {
       const auto& m = t.table.match();
       if (m.phase == Phase::final_vote && order.below(3) == 0)
         for (DraftIndex d = 0; d < m.drafts.size(); ++d)
-          if (m.drafts[d].final_vote.state == VoteState::open && m.drafts[d].final_vote.cast_count == 0 &&
-              !m.drafts[d].objection_deadline)
+          if (m.drafts[d].final_vote.state == VoteState::open &&
+              m.drafts[d].final_vote.cast_count == 0 && !m.drafts[d].objection_deadline)
             t.table.host().submit(Actor::facilitator(), ProposeAdoptionWithoutVote{d}, t.table.now);
       t.table.now = t.table.match().deadline.value_or(t.table.now + 1000);
       t.table.host().advance_clock(t.table.now);
@@ -83,7 +83,8 @@ TEST_CASE("in 1,000 seeded matches bots never send a command the rules reject") 
     BotTable t = all_bots(seed, static_cast<std::uint32_t>(2 + seed % 7));
     play_out(t, seed);
     debriefs += t.table.match().phase == Phase::debrief ? 1 : 0;
-    for (const auto& d : t.table.match().drafts) adopted += d.status == DraftStatus::adopted ? 1 : 0;
+    for (const auto& d : t.table.match().drafts)
+      adopted += d.status == DraftStatus::adopted ? 1 : 0;
   }
   CHECK(debriefs == 1000);
   // The stances are random: some codes pass, some do not.
@@ -113,7 +114,8 @@ TEST_CASE("a bot votes by its stance, and red lines mean no") {
   CHECK(caretaker.ballot_on_clause(view, clause("38")) == Ballot::no);
 
   view.clauses = {clause("27"), clause("37")};
-  for (auto& c : view.clauses) c.status = ClauseStatus::adopted;
+  for (auto& c : view.clauses)
+    c.status = ClauseStatus::adopted;
   CHECK(bot.ballot_on_draft(view, 0) == Ballot::yes);  // 350 - 150 > 0
   view.clauses.push_back(clause("38"));
   view.clauses.back().status = ClauseStatus::adopted;
