@@ -5,6 +5,7 @@
 #include "content_test_support.hpp"
 #include "core/host.hpp"
 #include "core/visibility.hpp"
+#include "scoring/seat_score.hpp"
 
 namespace accord::content::test {
 namespace {
@@ -53,14 +54,29 @@ Played play_scenario(const Scenario& scenario, std::size_t seats, std::uint64_t 
 }
 
 TEST_CASE("bots built from the state profiles play every scenario legally to the debrief") {
+  int objectives = 0, achieved = 0;
   for (const auto& scenario : shipped().scenarios()) {
     for (std::size_t seats : {Scenario::kMinSeats, scenario.seats.size()}) {
       const Played played = play_scenario(scenario, seats, 2011);
       INFO(scenario.id << " with " << seats << " seats");
       CHECK(played.match.phase == Phase::debrief);
       CHECK(played.commands > static_cast<int>(seats));  // they did play: tabled, voted
+      // Every objective of every seated state is evaluable on the finished match.
+      const scoring::MatchRecord record(played.match, shipped().clauses());
+      for (const auto& score : scoring::seat_scores(record)) {
+        for (const auto& objective : score.objectives) {
+          INFO(score.name << ": " << objective.condition);
+          CHECK(objective.valid);
+          CHECK_FALSE(objective.line.text.empty());
+          ++objectives;
+          achieved += objective.achieved ? 1 : 0;
+        }
+      }
     }
   }
+  // Real play achieves some objectives and misses others.
+  CHECK(achieved > 0);
+  CHECK(achieved < objectives);
 }
 
 TEST_CASE("a bot's support table comes from its own view only") {
