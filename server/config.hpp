@@ -30,7 +30,7 @@ struct ServerConfig {
   TimeMs quick_match_countdown_ms = 60'000;  // a quick-match room starts at the latest after this
   TimeMs peer_timeout_ms = 0;      // a silent peer is dropped after this; 0: ENet's 5-30 s
   TimeMs tick_ms = 100;            // room clocks advance this often
-  TimeMs hash_interval_ms = 1000;  // ViewHash at most this often per room
+  TimeMs hash_interval_ms = 5000;  // ViewHash at most this often per room (viewers that moved)
 
   // ---- abuse limits
   double commands_per_second = 10, command_burst = 30;

@@ -12,8 +12,7 @@ void MemoryRoomStore::stage(const std::string& code, std::span<const LogEntry> e
 }
 
 bool MemoryRoomStore::commit() {
-  if (fail_next_commit) {
-    fail_next_commit = false;
+  if (fail_next_commit.exchange(false)) {
     staged_.clear();
     return false;
   }

@@ -4,6 +4,7 @@
 // every room that staged entries is rolled back to what load() returns and nothing is sent.
 #pragma once
 
+#include <atomic>
 #include <map>
 #include <optional>
 #include <span>
@@ -36,7 +37,7 @@ class MemoryRoomStore final : public RoomStore {
   std::optional<EventLog> load(const std::string& code) const override;
 
   // Tests: the next commit fails (as a full disk would).
-  bool fail_next_commit = false;
+  std::atomic<bool> fail_next_commit{false};
 
  private:
   std::map<std::string, EventLog> logs_;

@@ -72,6 +72,7 @@ struct Room {
   std::optional<TimeMs> countdown_deadline;  // quick match
   bool staged = false;                       // entries staged this turn
   bool hash_due = false;
+  std::map<Viewer, Seq> hashed_seq;  // the stream item each viewer's last ViewHash was for
   TimeMs last_hash_at = 0;
 };
 
@@ -124,6 +125,7 @@ class Server {
   void on_password_results();
   bool may_request(Connection& conn);
   bool password_queue_full(Connection& conn);
+  bool make_room_space();
   Room* create_room(const RoomSpec& spec, const std::string& scenario, bool quick);
   std::optional<ParticipantId> admit(Connection& conn, Room& room, const std::string& name,
                                      Role role);

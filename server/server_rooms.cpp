@@ -88,7 +88,7 @@ bool Server::password_queue_full(Connection& conn) {
 
 void Server::on_create_room(Connection& conn, pm::CreateRoom request) {
   if (!may_request(conn) || password_queue_full(conn)) return;
-  if (rooms_.size() >= config_.max_rooms) {
+  if (!make_room_space()) {
     error(conn, pm::ErrorCode::server_full,
           "This server holds its maximum of " + std::to_string(config_.max_rooms) + " rooms.");
     return;
@@ -189,6 +189,21 @@ void Server::on_password_results() {
       }
     }
   }
+}
+
+// At --max-rooms, finished rooms (debrief) that nobody is connected to make way. Room lifecycle
+// proper (idle lobbies, retention) comes with the durable store (issue 7).
+bool Server::make_room_space() {
+  if (rooms_.size() < config_.max_rooms) return true;
+  for (auto it = rooms_.begin(); it != rooms_.end();) {
+    if (it->second.members.empty() && it->second.host->match().phase == Phase::debrief) {
+      spdlog::info("room {} closed to make space (finished, nobody connected)", it->first);
+      it = rooms_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  return rooms_.size() < config_.max_rooms;
 }
 
 Room* Server::create_room(const RoomSpec& spec, const std::string& scenario, bool quick) {
@@ -388,7 +403,7 @@ void Server::on_quick_match(Connection& conn, const pm::QuickMatch& request) {
     }
   }
   if (room == nullptr) {
-    if (rooms_.size() >= config_.max_rooms) {
+    if (!make_room_space()) {
       error(conn, pm::ErrorCode::server_full, "This server has no room for another match.");
       return;
     }

@@ -216,5 +216,56 @@ TEST_CASE("the per-address cap answers with the flag to raise", "[net][abuse]") 
   }
 }
 
+TEST_CASE("the room cap is enforced and finished rooms nobody watches make way", "[net][abuse]") {
+  auto config = test_config();
+  config.max_rooms = 1;
+  TestServer server(config);
+  auto first = create_room(server, 2);
+  auto second = connected(server);
+  pm::CreateRoom request{"test", 2, "short", kFacilitatorPassword, "", false, true};
+  second->create_room(request);
+  REQUIRE(pump({second.get()}, [&] { return !second->errors.empty(); }));
+  CHECK(second->errors.front().code == pm::ErrorCode::server_full);
+  second->errors.clear();
+  // The first room runs to its debrief and everyone leaves.
+  auto player = join(server, first->room_code(), "Player");
+  must(*player, TakeSeat{0}, {first.get()});
+  must(*first, StartMatch{}, {player.get()});
+  for (int guard = 0; guard < 10 && first->view().phase != Phase::debrief; ++guard)
+    must(*first, AdvancePhase{}, {player.get()});
+  REQUIRE(first->view().phase == Phase::debrief);
+  first->disconnect();
+  player->disconnect();
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  second->create_room(request);
+  REQUIRE(pump({second.get()}, [&] { return second->in_room() || !second->errors.empty(); }));
+  CHECK(second->in_room());
+}
+
+TEST_CASE("a failed commit sends nothing and rolls the room back", "[net][store]") {
+  TestServer server;
+  auto fac = create_room(server, 2);
+  auto player = join(server, fac->room_code(), "Writer");
+  must(*player, TakeSeat{0}, {fac.get()});
+  quiet({fac.get(), player.get()});
+  const auto seq_before = fac->view_seq();
+  server.store().fail_next_commit = true;
+  const auto lost = player->send_command(PostMessage{kPlenary, "MARKER-NEVER-SAVED"});
+  REQUIRE(pump({fac.get(), player.get()}, [&] { return !player->errors.empty(); }));
+  CHECK_THAT(player->errors.front().text, Catch::Contains("could not save"));
+  quiet({fac.get(), player.get()});
+  CHECK(player->accepted.count(lost) == 0);
+  for (Client* c : {fac.get(), player.get()}) {
+    CHECK_FALSE(contains(encode_match(c->view()), "MARKER-NEVER-SAVED"));
+    CHECK(c->view().seats[0].head.has_value());  // what was committed before is still there
+  }
+  CHECK(fac->view_seq() <= seq_before);
+  must(*player, PostMessage{kPlenary, "saved"}, {fac.get()});  // the room goes on
+  server.stop();
+  const auto* room = server.get().room(fac->room_code());
+  CHECK(room->host->match().channels[kPlenary].messages.back().text == "saved");
+  CHECK(server.store().load(fac->room_code())->entries.size() == room->host->log().entries.size());
+}
+
 }  // namespace
 }  // namespace accord::nettest

@@ -75,9 +75,11 @@ inline server::ServerConfig test_config() {
 
 class TestServer {
  public:
-  explicit TestServer(server::ServerConfig config = test_config())
+  explicit TestServer(
+      server::ServerConfig config = test_config(),
+      std::shared_ptr<server::RoomFactory> factory = std::make_shared<TestFactory>())
       : store_(std::make_shared<server::MemoryRoomStore>()),
-        server_(std::make_unique<server::Server>(config, std::make_shared<TestFactory>(), store_)) {
+        server_(std::make_unique<server::Server>(config, std::move(factory), store_)) {
     spdlog::set_level(spdlog::level::warn);  // ACCORD_NET_TEST_LOG=debug to see everything
     if (const char* level = std::getenv("ACCORD_NET_TEST_LOG"))
       spdlog::set_level(spdlog::level::from_str(level));

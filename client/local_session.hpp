@@ -1,0 +1,94 @@
+// Solo play, in-process: a MatchHost built from the scenario, the player's seat, a SimpleBot on
+// every other seat (acting on its own seat's view at a human pace), the player as the room's
+// facilitator, and the client's view kept as a ClientView of its seat's filtered stream.
+#pragma once
+
+#include <deque>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "bots/simple_bot.hpp"
+#include "content/content.hpp"
+#include "core/host.hpp"
+#include "core/rng.hpp"
+#include "session.hpp"
+
+namespace accord::client {
+
+enum class Difficulty { easy, normal, hard };
+std::optional<Difficulty> difficulty_from_name(std::string_view name);
+
+struct SoloConfig {
+  std::string scenario;   // content id; empty: the first scenario
+  std::size_t seats = 0;  // 0: min(8, the scenario's seats)
+  Difficulty difficulty = Difficulty::normal;
+  std::string state;  // the state to play; empty: the first seat
+  std::uint64_t seed = 1;
+  double time_scale = 1.0;
+  std::string timer_preset = "class45";
+  std::string player_name = "Player";
+  bool start_now = false;  // skip the lobby
+};
+
+class LocalSession final : public Session {
+ public:
+  // nullptr and `error` when the scenario, seat count or state does not exist.
+  static std::unique_ptr<LocalSession> create(const content::ContentCatalogue& content,
+                                              const SoloConfig& config, std::string* error);
+
+  void post(const Command& command) override;
+  bool can_facilitate() const override { return true; }
+  void post_facilitator(const Command& command) override;
+  bool poll(double real_ms) override;
+  const Match& view() const override { return own_.view(); }
+  const Match* public_view() const override { return &public_.view(); }
+  std::optional<SeatIndex> seat() const override;
+  ParticipantId participant() const override { return player_; }
+  TimeMs now() const override { return now_; }
+  double real_ms_until_next_event() const override;
+  const std::optional<Rejection>& last_rejection() const override { return rejection_; }
+  void clear_rejection() override { rejection_.reset(); }
+  ConnectionState connection() const override { return ConnectionState::local; }
+  const std::string& scenario_id() const override { return scenario_; }
+
+  double time_scale() const { return time_scale_; }
+  void set_time_scale(double scale) { time_scale_ = scale; }
+  // Commands the bots sent that the rules refused (they should not happen; for tests).
+  int bot_rejections() const { return bot_rejections_; }
+  int bot_commands() const { return bot_commands_; }
+  const MatchHost& host() const { return host_; }
+
+ private:
+  struct BotSeat {
+    bots::SimpleBot bot;
+    TimeMs next_at = 0;
+  };
+
+  LocalSession(const LogHeader& header, std::string scenario, const SoloConfig& config);
+  void submit(const Actor& actor, const Command& command, bool from_player);
+  void route(const MatchHost::Outcome& outcome);
+  bool drain();
+  TimeMs think_ms();
+  bool run_bots();
+
+  MatchHost host_;
+  std::string scenario_;
+  Viewer own_viewer_;
+  ClientView own_;
+  ClientView public_;
+  std::deque<StreamItem> own_inbox_, public_inbox_;
+  std::vector<BotSeat> bots_;
+  Difficulty difficulty_;
+  Pcg32 think_rng_;
+  ParticipantId player_ = 0;
+  TimeMs now_ = 1'000;
+  double carry_ms_ = 0;
+  double time_scale_ = 1.0;
+  std::optional<Rejection> rejection_;
+  bool changed_ = false;
+  int bot_rejections_ = 0;
+  int bot_commands_ = 0;
+};
+
+}  // namespace accord::client

@@ -1,0 +1,81 @@
+// Lobby: the join code, the seats with their states and who holds them, the state choice, ready
+// marks and (for the room's facilitator, which in solo is the player) the start button.
+#include "core/rules.hpp"
+#include "ui.hpp"
+
+namespace accord::client {
+
+void draw_lobby(Ui& u) {
+  Session& session = *u.session;
+  const Match& v = session.view();
+  const auto me = session.participant();
+  ui::text(u.s.get("lobby.join_code"));
+  ImGui::SameLine();
+  ImGui::PushFont(u.fonts.large);
+  ui::text_colored(u.palette.accent, u.s.get("lobby.solo_code"));
+  ImGui::PopFont();
+  if (const auto* scenario = u.content.scenario(session.scenario_id()))
+    ui::heading(u, u.f("lobby.scenario", {scenario->title, std::to_string(scenario->year)}));
+
+  const auto& r = v.settings.rules;
+  ui::text_wrapped(
+      u.f("lobby.rules", {std::to_string(r.rounds), std::to_string(r.drafting_ms / 60'000),
+                          u.s.get("rule." + std::string(to_string(r.decision_rule))),
+                          u.s.get("ballot_kind." + std::string(to_string(r.ballot)))}));
+  ImGui::Spacing();
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
+  const float footer = ImGui::GetFrameHeightWithSpacing() * 3.0f;
+  if (ImGui::BeginTable("seats", 4, flags, ImVec2(0, -footer))) {
+    ImGui::TableSetupColumn(u.t("lobby.state"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn(u.t("lobby.bloc"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupColumn(u.t("lobby.held_by"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableHeadersRow();
+    for (SeatIndex s = 0; s < v.seats.size(); ++s) {
+      ImGui::PushID(static_cast<int>(s));
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::AlignTextToFramePadding();
+      ui::text(ui::seat_name(v, s));
+      ImGui::TableNextColumn();
+      ui::text(v.settings.seats[s].bloc);
+      ImGui::TableNextColumn();
+      const auto delegation = delegation_of(v, s);
+      if (!delegation.empty()) {
+        std::string names;
+        for (const auto p : delegation) {
+          if (!names.empty()) names += ", ";
+          names += ui::participant_name(v, p);
+          if (p < v.participants.size() && v.participants[p].ready) names += " ✓";
+        }
+        ui::text(names);
+      } else if (v.seats[s].bot) {
+        ui::text_disabled(u.s.get("lobby.bot"));
+      } else {
+        ui::text_disabled(u.s.get("lobby.empty"));
+      }
+      ImGui::TableNextColumn();
+      const bool mine = session.seat() == s;
+      if (mine)
+        ui::text_colored(u.palette.good, u.s.get("lobby.your_seat"));
+      else if (ui::button(u.s.get("lobby.take")))
+        session.post(TakeSeat{s});
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+  const bool ready = me < v.participants.size() && v.participants[me].ready;
+  if (ui::button(u.s.get(ready ? "lobby.not_ready" : "lobby.ready")))
+    session.post(SetReady{!ready});
+  if (session.can_facilitate()) {
+    ImGui::SameLine();
+    ImGui::PushFont(u.fonts.bold);
+    if (ui::button(u.s.get("lobby.start"))) session.post_facilitator(StartMatch{});
+    ImGui::PopFont();
+  }
+  ui::text_disabled(u.s.get("lobby.solo_help"));
+}
+
+}  // namespace accord::client

@@ -1,0 +1,50 @@
+// What the screens talk to: post a command, poll the stream, read the current view and the last
+// rejection. LocalSession runs the match in-process; the networked client (and the embedded
+// loopback server for solo play) will implement the same interface.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/commands.hpp"
+#include "core/model.hpp"
+
+namespace accord::client {
+
+enum class ConnectionState { local, connecting, connected, reconnecting, lost };
+
+class Session {
+ public:
+  virtual ~Session() = default;
+
+  // Sends a command as this client's participant. The answer arrives through the stream (the
+  // view changes) or as last_rejection().
+  virtual void post(const Command& command) = 0;
+  // Facilitator commands (pause, resume, extend, advance), when this client runs the room.
+  virtual bool can_facilitate() const = 0;
+  virtual void post_facilitator(const Command& command) = 0;
+
+  // Advances the session by `real_ms` of wall-clock time and applies the stream items that
+  // arrived. True when the view (or the rejection) changed.
+  virtual bool poll(double real_ms) = 0;
+
+  // This seat's view: only what the seat may see (built from its filtered stream).
+  virtual const Match& view() const = 0;
+  // The public view (spectators, the projector), when the session has one.
+  virtual const Match* public_view() const = 0;
+  virtual std::optional<SeatIndex> seat() const = 0;
+  virtual ParticipantId participant() const = 0;
+  // The match clock now, for timers.
+  virtual TimeMs now() const = 0;
+  // Real milliseconds until something happens by itself (a bot moves, a deadline passes);
+  // the UI sleeps at most this long.
+  virtual double real_ms_until_next_event() const = 0;
+
+  virtual const std::optional<Rejection>& last_rejection() const = 0;
+  virtual void clear_rejection() = 0;
+  virtual ConnectionState connection() const = 0;
+  // The scenario being played (content id), for the briefing and the historical outcome.
+  virtual const std::string& scenario_id() const = 0;
+};
+
+}  // namespace accord::client

@@ -1,0 +1,147 @@
+// What every screen gets: the strings, the content, the session (its view and its commands), the
+// settings, the fonts and colours, its own persistent widget state, and a way to ask the app for
+// things a screen cannot do itself (start a match, change screen, quit). Plus small drawing
+// helpers that also feed the text log (the tests' proof of content).
+#pragma once
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "content/content.hpp"
+#include "core/model.hpp"
+#include "fonts.hpp"
+#include "i18n.hpp"
+#include "local_session.hpp"
+#include "scoring/scorecard.hpp"
+#include "session.hpp"
+#include "settings.hpp"
+
+namespace accord::client {
+
+enum class Screen {
+  home,
+  lobby,
+  briefing,
+  drafting,
+  chat,
+  voting,
+  debrief,
+  facilitator,
+  projector,
+  settings
+};
+std::string_view screen_name(Screen s);
+std::optional<Screen> screen_from_name(std::string_view name);
+
+struct Palette {
+  ImVec4 accent, good, bad, warn, muted, announce, bar_bg, bar_fill;
+};
+Palette palette_for(bool high_contrast);
+
+// Widget state that lives across frames, per screen.
+struct UiState {
+  // home
+  int scenario = 0;
+  int seats = 6;
+  int difficulty = 1;
+  int state = 0;
+  std::string home_error;
+  // drafting
+  std::string search;
+  int category = -1;  // -1: all
+  std::string selected_ref;
+  int draft = 0;
+  std::string free_text;
+  int amend_choice = 0;
+  // chat
+  std::string chat_input;
+  std::optional<ChannelId> channel;
+  int bilateral_with = 0;
+  std::map<ChannelId, std::size_t> seen;  // messages read per channel
+  std::string announcement;               // facilitator
+  // debrief
+  std::string saved_to;
+  // settings (edited copy, applied on Save)
+  std::optional<Settings> editing;
+};
+
+struct Requests {
+  std::optional<SoloConfig> start_solo;
+  std::optional<Screen> go;
+  bool leave_match = false;
+  bool quit = false;
+  bool settings_changed = false;
+};
+
+struct Ui {
+  const Strings& s;
+  const content::ContentCatalogue& content;
+  Session* session;  // null outside a match
+  Settings& settings;
+  const Fonts& fonts;
+  Palette palette;
+  float scale = 1.0f;
+  UiState& state;
+  Requests& requests;
+  bool networking = false;  // false until the server client comes
+
+  const char* t(std::string_view key) const { return s.c(key); }
+  std::string f(std::string_view key, std::initializer_list<std::string_view> args) const {
+    return s.fmt(key, args);
+  }
+  float px(float v) const { return v * scale; }
+};
+
+namespace ui {
+
+void text(std::string_view s);
+void text_wrapped(std::string_view s);
+void text_colored(const ImVec4& color, std::string_view s);
+void text_disabled(std::string_view s);
+void heading(const Ui& u, std::string_view s);  // bold, with a separator
+void large(const Ui& u, std::string_view s);
+bool button(std::string_view label);
+bool button_enabled(std::string_view label, bool enabled);
+void log(std::string_view s);  // record without drawing (labels drawn by ImGui widgets)
+void tooltip(std::string_view s);
+// Before an item of `width` that follows another on a row: stays on the row if it fits, else
+// starts a new row (a flow layout for bars of buttons and labels at large UI scales).
+void same_line_if_fits(float width);
+float button_width(std::string_view label);
+void text_nowrap(std::string_view s);
+
+// "mm:ss" left on the phase's timer, "paused 03:12", or empty without a timer.
+std::string timer_text(const Ui& u, const Match& view, TimeMs now);
+std::string phase_text(const Ui& u, const Match& view);
+const std::string& seat_name(const Match& view, SeatIndex seat);
+std::string participant_name(const Match& view, ParticipantId id);
+// The clause's title from the catalogue, or the start of its free text.
+std::string clause_title(const Ui& u, const Clause& clause);
+std::string ballot_text(const Ui& u, Ballot b);
+// Whether the client's seat may act in this phase (drafting, not paused).
+bool can_draft(const Match& view);
+
+}  // namespace ui
+
+// One function per screen (screens/*.cpp). Each reads the view and posts commands.
+void draw_home(Ui& u);
+void draw_lobby(Ui& u);
+void draw_briefing(Ui& u);
+void draw_drafting(Ui& u);
+void draw_chat(Ui& u);
+void draw_voting(Ui& u);
+void draw_debrief(Ui& u);
+void draw_facilitator(Ui& u);
+void draw_projector(Ui& u);
+void draw_settings(Ui& u);
+void draw_status_bar(Ui& u);
+// The what-if or final scorecard: a bar per criterion (draw list) and the explanation.
+void draw_criteria_bars(Ui& u, const scoring::Scorecard& card);
+void draw_scorecard(Ui& u, const scoring::Scorecard& card, bool explanation);
+
+}  // namespace accord::client

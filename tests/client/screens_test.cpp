@@ -1,0 +1,133 @@
+// Every screen renders offscreen through `accord --screen NAME --screenshot FILE.png`: the PNG
+// has the window's size and is not blank, and the text log proves real content. The end-to-end
+// autoplay match reaches the debrief and prints the final score.
+#include <stb_image.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "client_test_support.hpp"
+
+namespace accord::client::test {
+namespace {
+
+struct Run {
+  int status = -1;
+  std::string output;
+};
+
+Run run(const std::string& args) {
+  // Offscreen, software-rendered, with a throwaway config directory.
+  ::setenv("SDL_VIDEODRIVER", "offscreen", 1);
+  ::setenv("SDL_RENDER_DRIVER", "software", 1);
+  ::setenv("XDG_CONFIG_HOME", ACCORD_TEST_OUT_DIR "/config", 1);
+  Run r;
+  const std::string command = std::string(ACCORD_CLIENT_EXE) + " " + args + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe);
+  char buffer[512];
+  while (std::fgets(buffer, sizeof buffer, pipe))
+    r.output += buffer;
+  r.status = pclose(pipe);
+  return r;
+}
+
+std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+void check_png(const std::string& file, int want_w, int want_h) {
+  int w = 0, h = 0, n = 0;
+  unsigned char* pixels = stbi_load(file.c_str(), &w, &h, &n, 4);
+  REQUIRE(pixels);
+  CHECK(w == want_w);
+  CHECK(h == want_h);
+  std::set<std::uint32_t> colours;
+  for (int i = 0; i < w * h && colours.size() < 64; i += 7) {
+    const unsigned char* p = pixels + 4 * i;
+    colours.insert(std::uint32_t{p[0]} << 16 | std::uint32_t{p[1]} << 8 | p[2]);
+  }
+  stbi_image_free(pixels);
+  CHECK(colours.size() >= 16);  // text, panels and bars: far from a blank image
+}
+
+void capture(const std::string& screen, const std::string& must_show, int scale = 100,
+             const std::string& extra = "") {
+  const std::string base =
+      std::string(ACCORD_TEST_OUT_DIR) + "/" + screen + "-" + std::to_string(scale);
+  const auto r = run("--screen " + screen + " --screenshot " + base + ".png --text-log " + base +
+                     ".txt --scale " + std::to_string(scale) + " " + extra);
+  INFO(r.output);
+  REQUIRE(r.status == 0);
+  check_png(base + ".png", 1280, 800);
+  const std::string log = read_file(base + ".txt");
+  INFO("looking for: " << must_show);
+  CHECK(log.find(must_show) != std::string::npos);
+}
+
+const Strings& s() {
+  return test_strings();
+}
+
+TEST_CASE("screen: home", "[screens]") {
+  capture("home", s().get("home.start_solo"));
+}
+TEST_CASE("screen: settings", "[screens]") {
+  capture("settings", s().get("settings.scale"));
+}
+TEST_CASE("screen: lobby shows the join code", "[screens]") {
+  capture("lobby", s().get("lobby.solo_code"));
+}
+TEST_CASE("screen: briefing shows the state's name", "[screens]") {
+  capture("briefing", "United States");  // the first seat of the first scenario
+}
+TEST_CASE("screen: drafting shows clause titles", "[screens]") {
+  const auto* a = test_content().clauses().find("1");
+  REQUIRE(a);
+  capture("drafting", a->title);
+  capture("drafting", a->title, 200);
+}
+TEST_CASE("screen: chat", "[screens]") {
+  capture("chat", s().get("autoplay.greeting"));
+}
+TEST_CASE("screen: voting shows the count and the timer", "[screens]") {
+  capture("voting", "have voted");
+  const std::string log = read_file(std::string(ACCORD_TEST_OUT_DIR) + "/voting-100.txt");
+  CHECK(log.find(":") != std::string::npos);
+}
+TEST_CASE("screen: debrief shows a score", "[screens]") {
+  capture("debrief", "points");
+  // A scenario whose bots adopt a code, so the scorecard and the lenses show too.
+  capture("debrief", s().get("debrief.lenses"), 200, "--solo collapse");
+}
+TEST_CASE("screen: facilitator", "[screens]") {
+  capture("facilitator", s().get("facilitator.advance"));
+}
+TEST_CASE("screen: projector", "[screens]") {
+  capture("projector", s().fmt("projector.code", {s().get("lobby.solo_code")}));
+}
+
+TEST_CASE("end to end: --solo --autoplay --time-scale 60 plays to the debrief", "[screens]") {
+  const auto r = run("--solo --autoplay --time-scale 60 --seed 5");
+  INFO(r.output);
+  CHECK(r.status == 0);
+  const auto pattern = s().get("cli.final_score");
+  CHECK(r.output.find(pattern.substr(0, pattern.find('{'))) != std::string::npos);
+}
+
+TEST_CASE("networking options answer clearly that they come with the server") {
+  const auto r = run("--server 127.0.0.1:7878 --join ABC123 --name Ana");
+  CHECK(r.status != 0);
+  CHECK(r.output.find(s().get("cli.networking_later")) != std::string::npos);
+}
+
+}  // namespace
+}  // namespace accord::client::test
