@@ -42,8 +42,8 @@ install_missing_packages() {
 
 jobs() { nproc 2>/dev/null || echo 2; }
 
-# configure_and_build BUILD_DIR [cmake args...]
-configure_and_build() {
+# configure BUILD_DIR [cmake args...]: first time with the generator, later only the args.
+configure() {
   local dir=$1; shift
   local generator=()
   command -v ninja >/dev/null && generator=(-G Ninja)
@@ -52,7 +52,12 @@ configure_and_build() {
   else
     cmake -S "$ROOT" -B "$dir" "$@" >/dev/null
   fi
-  cmake --build "$dir" -j "$(jobs)"
+}
+
+# configure_and_build BUILD_DIR [cmake args...]
+configure_and_build() {
+  configure "$@"
+  cmake --build "$1" -j "$(jobs)"
 }
 
 cmd_test() {
@@ -88,14 +93,8 @@ cmd_format() {
 
 cmd_server() {
   install_missing_packages
-  local dir="$ROOT/build" generator=()
-  command -v ninja >/dev/null && generator=(-G Ninja)
-  if [ ! -f "$dir/CMakeCache.txt" ]; then
-    cmake -S "$ROOT" -B "$dir" "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo
-  else
-    cmake -S "$ROOT" -B "$dir" >/dev/null
-  fi
-  cmake --build "$dir" --target accord-server -j "$(jobs)"
+  configure "$ROOT/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
+  cmake --build "$ROOT/build" --target accord-server -j "$(jobs)"
   local port=7878 prev=""
   for arg in "$@"; do
     [ "$prev" = "--port" ] && port=$arg
@@ -106,28 +105,21 @@ cmd_server() {
   ip=$(hostname -I 2>/dev/null | awk '{print $1}')
   log "Cyber Accord server on UDP port $port"
   log "  this machine's address: ${ip:-unknown (see your network settings)}"
-  log "  teacher: open the game, choose \"Host a room\", server ${ip:-<this address>}:$port,"
-  log "           pick a scenario and a facilitator password; the game shows a 6-character code"
-  log "  students: open the game, choose \"Join\" (the server is found on the school network,"
-  log "           or type ${ip:-<this address>}), then type the room's code"
+  log "  teacher: choose \"Host a room\" with server ${ip:-<this address>}:$port, a scenario and a"
+  log "           facilitator password; the room gets a 6-character code (the game window's"
+  log "           Host and Join screens are still being built: see docs/hosting.md)"
+  log "  students: \"Join\" (found on the school network, or ${ip:-<this address>}), then the code"
   log "  firewall: allow UDP $port (game) and UDP 7879 (LAN discovery); docs/hosting.md"
   log "  stop with Ctrl-C"
-  exec "$dir/server/accord-server" "$@"
+  exec "$ROOT/build/server/accord-server" "$@"
 }
 
 cmd_play() {
   install_missing_packages
-  local dir="$ROOT/build-client" generator=()
-  command -v ninja >/dev/null && generator=(-G Ninja)
-  if [ ! -f "$dir/CMakeCache.txt" ]; then
-    cmake -S "$ROOT" -B "$dir" "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-      -DACCORD_BENCHMARKS=OFF
-  else
-    cmake -S "$ROOT" -B "$dir" >/dev/null
-  fi
-  cmake --build "$dir" --target accord -j "$(jobs)"
+  configure "$ROOT/build-client" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DACCORD_BENCHMARKS=OFF
+  cmake --build "$ROOT/build-client" --target accord -j "$(jobs)"
   log "starting Cyber Accord (solo play is on the home screen; accord --help for options)"
-  exec "$dir/client/accord" "$@"
+  exec "$ROOT/build-client/client/accord" "$@"
 }
 
 case "${1:-}" in
