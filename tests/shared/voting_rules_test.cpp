@@ -298,7 +298,7 @@ TEST_CASE("a secret ballot shows only how many have voted, then only the totals"
   vote(t, 1, 0, Ballot::no);
   vote(t, 2, 0, Ballot::yes);
   for (const auto viewer : {Viewer::of_seat(0), Viewer::audience(), Viewer::facilitator()}) {
-    const auto& v = view_for(t.match(), viewer).clauses[0].vote;
+    const VoteRecord v = view_for(t.match(), viewer).clauses[0].vote;
     CHECK(v.cast_count == 2);
     CHECK_FALSE(v.ballots[1]);
     CHECK_FALSE(v.ballots[2]);
