@@ -31,6 +31,7 @@ struct ServerConfig {
   TimeMs peer_timeout_ms = 0;      // a silent peer is dropped after this; 0: ENet's 5-30 s
   TimeMs tick_ms = 100;            // room clocks advance this often
   TimeMs hash_interval_ms = 5000;  // ViewHash at most this often per room (viewers that moved)
+  double bot_pace = 1.0;           // bots' think time × this (tests and solo demos speed it up)
 
   // ---- abuse limits
   double commands_per_second = 10, command_burst = 30;

@@ -11,6 +11,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "bots/simple_bot.hpp"
+#include "bots/support.hpp"
 #include "content/content.hpp"
 #endif
 
@@ -39,6 +41,17 @@ std::string bundle_assets(const std::filesystem::path& dir) {
   }
   return nlohmann::json{{"files", files}}.dump();
 }
+
+class SimpleSeatBot final : public SeatBot {
+ public:
+  explicit SimpleSeatBot(bots::SimpleBot bot) : bot_(std::move(bot)) {}
+  std::optional<Command> next_command(const Match& seat_view) override {
+    return bot_.next_command(seat_view);
+  }
+
+ private:
+  bots::SimpleBot bot_;
+};
 
 class ContentRoomFactory final : public RoomFactory {
  public:
@@ -71,6 +84,16 @@ class ContentRoomFactory final : public RoomFactory {
     const auto* found = catalogue_.scenario(scenario);
     if (found == nullptr || found->timer_presets.empty()) return {};
     return found->timer_presets.back().id;  // the long online preset comes last
+  }
+  bool has_bots() const override { return true; }
+  std::unique_ptr<SeatBot> make_bot(const Match& seat_view, SeatIndex seat, BotDuty duty,
+                                    std::string_view difficulty) const override {
+    if (difficulty != "easy" && difficulty != "normal" && difficulty != "hard") return nullptr;
+    // An easy bot keeps to the caretaker's cautious play: it votes but does not table.
+    const auto mode = duty == BotDuty::caretaker || difficulty == "easy" ? bots::BotMode::caretaker
+                                                                         : bots::BotMode::play;
+    return std::make_unique<SimpleSeatBot>(
+        bots::SimpleBot(seat, bots::support_table(seat_view, seat, catalogue_.clauses()), mode));
   }
 
  private:

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/commands.hpp"
 #include "core/log.hpp"
 
 namespace accord::server {
@@ -25,6 +26,17 @@ struct RoomSpecResult {
   std::string error;  // a sentence for the host
 };
 
+// A bot that plays one seat: fills a seat no delegation holds, or, as caretaker, holds a
+// seat whose whole delegation is away (votes only where the brief is clear, tables nothing).
+enum class BotDuty : std::uint8_t { fill, caretaker };
+
+class SeatBot {
+ public:
+  virtual ~SeatBot() = default;
+  // The next command given the seat's own view (view_for its seat), or nothing to do now.
+  virtual std::optional<Command> next_command(const Match& seat_view) = 0;
+};
+
 class RoomFactory {
  public:
   virtual ~RoomFactory() = default;
@@ -33,6 +45,15 @@ class RoomFactory {
   // Seat count and preset for quick-match rooms of a scenario.
   virtual std::uint32_t quick_match_seats(std::string_view scenario) const = 0;
   virtual std::string quick_match_preset(std::string_view scenario) const = 0;
+  // Whether make_bot makes bots at all (rooms ask for bots only then).
+  virtual bool has_bots() const { return false; }
+  // A bot for `seat`, built from the seat's own view only; nullptr when this factory has no
+  // bots (test factories) or the difficulty is unknown.
+  virtual std::unique_ptr<SeatBot> make_bot(const Match& /*seat_view*/, SeatIndex /*seat*/,
+                                            BotDuty /*duty*/,
+                                            std::string_view /*difficulty*/) const {
+    return nullptr;
+  }
 };
 
 // From the assets folder through shared/content; nullptr with `error` if the content does not

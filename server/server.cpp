@@ -37,7 +37,8 @@ Server::Server(ServerConfig config, std::shared_ptr<RoomFactory> factory,
       store_(std::move(store)),
       clock_(clock ? std::move(clock) : steady_clock_from_now()),
       passwords_(config_.fast_password_hash ? PasswordStrength::minimum
-                                            : PasswordStrength::interactive) {}
+                                            : PasswordStrength::interactive),
+      bot_rng_(Pcg32::seeded(random_seed(), 0xb07)) {}
 
 Server::~Server() {
   if (host_ != nullptr) {

@@ -16,6 +16,7 @@
 
 #include "config.hpp"
 #include "core/host.hpp"
+#include "core/rng.hpp"
 #include "password_worker.hpp"
 #include "protocol/messages.hpp"
 #include "rate_limit.hpp"
@@ -74,6 +75,16 @@ struct Room {
   bool hash_due = false;
   std::map<Viewer, Seq> hashed_seq;  // the stream item each viewer's last ViewHash was for
   TimeMs last_hash_at = 0;
+  // Bots (room_bots.cpp): the difficulty of the bots filling empty seats, and the bot playing
+  // each seat now (filling it, or caretaking for an away delegation).
+  std::string bot_difficulty = "normal";
+  struct SeatBotState {
+    std::unique_ptr<SeatBot> bot;
+    BotDuty duty = BotDuty::fill;
+    TimeMs next_at = 0;
+    std::vector<std::string> actions;  // caretaker: what it did, for the hand-back report
+  };
+  std::map<SeatIndex, SeatBotState> bots;
 };
 
 class Server {
@@ -149,6 +160,12 @@ class Server {
   void send_hashes(Room& room);
   void start_quick_match_if_ready(Room& room, TimeMs now);
   void on_member_dropped(Room& room, ParticipantId participant);
+  // room_bots.cpp
+  void fill_seats_with_bots(Room& room);
+  void run_room_bots(Room& room, TimeMs now);
+  std::optional<BotDuty> bot_duty(const Room& room, SeatIndex seat) const;
+  TimeMs bot_think_ms(const Room& room);
+  void hand_back(Room& room, SeatIndex seat, Room::SeatBotState& state);
   void rollback(Room& room);
 
   ServerConfig config_;
@@ -164,6 +181,7 @@ class Server {
   std::map<std::uint32_t, std::uint32_t> peers_per_address_;
   std::map<std::string, Room> rooms_;
   TimeMs last_tick_ = 0;
+  Pcg32 bot_rng_;  // bots' think times only: no game decision depends on it
 
   struct PendingPassword {
     ConnId conn = 0;

@@ -202,6 +202,7 @@ void Server::tick_room(Room& room, TimeMs now, TimeMs elapsed) {
   auto outcome = room.host->advance_clock(now);
   deliver(room, outcome);
   start_quick_match_if_ready(room, now);
+  run_room_bots(room, now);
   // The grace clock stops while the room is paused.
   if (!room.host->match().paused_at) {
     std::vector<ParticipantId> expired;
@@ -219,8 +220,8 @@ void Server::tick_room(Room& room, TimeMs now, TimeMs elapsed) {
           after_accepted(room, LeaveMatch{}, Actor::of(id));
         }
       } else {
-        // The seat stays the participant's: the token still reclaims it. The caretaker bot
-        // (bots issue) will play it meanwhile.
+        // The seat stays the participant's: the token still reclaims it. Once the whole
+        // delegation is absent, the caretaker bot holds the seat (run_room_bots).
         room.absent.insert(id);
       }
       spdlog::info("room {}: participant {}'s grace period is over", room.code, id);

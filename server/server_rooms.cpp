@@ -21,7 +21,7 @@ constexpr std::size_t kMaxPendingPasswordJobs = 16;
 
 std::optional<SeatIndex> free_seat(const Match& match) {
   for (SeatIndex s = 0; s < match.seats.size(); ++s)
-    if (!match.seats[s].head && !match.seats[s].bot) return s;
+    if (!match.seats[s].head) return s;  // a bot keeps a seat only until someone takes it
   return std::nullopt;
 }
 
@@ -105,6 +105,17 @@ void Server::on_create_room(Connection& conn, pm::CreateRoom request) {
     error(conn, pm::ErrorCode::invalid_request, "The room password is too long.", "/room_password");
     return;
   }
+  if (request.bot_difficulty != "easy" && request.bot_difficulty != "normal" &&
+      request.bot_difficulty != "hard") {
+    error(conn, pm::ErrorCode::invalid_request, "Bots play easy, normal or hard.",
+          "/bot_difficulty");
+    return;
+  }
+  if (request.fill_with_bots && !factory_->has_bots()) {
+    error(conn, pm::ErrorCode::invalid_request, "This server has no bots to fill seats.",
+          "/fill_with_bots");
+    return;
+  }
   auto made = factory_->make(request.scenario, request.seats, request.timer_preset);
   if (!made.spec) {
     error(conn, pm::ErrorCode::invalid_request, made.error, "/" + made.field);
@@ -172,6 +183,8 @@ void Server::on_password_results() {
       room->facilitator_hash = std::move(result.hashed);
       room->room_password_digest = pending.request.room_password;
       room->is_public = pending.request.is_public;
+      room->bot_difficulty = pending.request.bot_difficulty;
+      if (pending.request.fill_with_bots) fill_seats_with_bots(*room);
       queue(conn->id, pm::RoomCreated{room->code}, room->code);
       attach(*conn, *room, pm::ClientRole::facilitator, std::nullopt,
              issue_token(*room, pm::ClientRole::facilitator, std::nullopt));
@@ -421,6 +434,8 @@ void Server::on_quick_match(Connection& conn, const pm::QuickMatch& request) {
       return;
     }
     room->is_public = true;
+    // Bots play the seats still empty when the countdown ends.
+    fill_seats_with_bots(*room);
   }
   const auto id = admit(conn, *room, name, Role::player);
   if (!id) return;

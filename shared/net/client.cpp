@@ -240,6 +240,7 @@ void Client::handle(pm::ServerMessage message) {
                  [&](pm::Countdown& m) { countdown = m; },
                  [&](pm::Error& m) { errors.push_back(m); },
                  [&](pm::Bye& m) { bye = m; },
+                 [&](pm::CaretakerReport& m) { caretaker_reports.push_back(std::move(m)); },
                  [&](pm::Pong&) {},
              },
              message);

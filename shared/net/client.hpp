@@ -80,6 +80,7 @@ class Client {
   std::optional<protocol::RoomCreated> room_created;
   std::optional<protocol::Presence> presence;
   std::optional<protocol::Countdown> countdown;
+  std::vector<protocol::CaretakerReport> caretaker_reports;  // what the caretaker did meanwhile
   std::map<std::string, std::string> content_cache;  // content hash → content
   std::uint64_t items_applied = 0;
   std::uint64_t gaps = 0;             // stream items missing: a resync was asked for

@@ -19,7 +19,7 @@
 namespace accord::protocol {
 
 // Bumped whenever a message, a field, or the meaning of one changes, and with kRulesVersion.
-inline constexpr std::uint32_t kProtocolVersion = 1;
+inline constexpr std::uint32_t kProtocolVersion = 2;
 
 // Client→server messages are refused above this size, before any decoding.
 inline constexpr std::size_t kMaxClientMessageBytes = 4096;
@@ -112,6 +112,10 @@ struct CreateRoom {
   std::string room_password;  // empty: anyone with the code may join
   bool is_public = false;     // listed by LAN discovery with its code
   bool allow_spectators = true;
+  // A bot plays every seat no delegation holds (solo practice, a class smaller than the
+  // scenario); bot_difficulty: easy, normal or hard.
+  bool fill_with_bots = false;
+  std::string bot_difficulty = "normal";
   template <class Self, class V>
   static void describe(Self& self, V&& v) {
     v("scenario", self.scenario);
@@ -121,6 +125,8 @@ struct CreateRoom {
     v("room_password", self.room_password);
     v("public", self.is_public);
     v("allow_spectators", self.allow_spectators);
+    v("fill_with_bots", self.fill_with_bots);
+    v("bot_difficulty", self.bot_difficulty);
   }
 };
 
@@ -388,6 +394,19 @@ struct Bye {
   }
 };
 
+// While every member of a delegation was away past the grace period, the caretaker bot held the
+// seat; sent to the members when one of them is back: what it did, a sentence per action.
+struct CaretakerReport {
+  ACCORD_MESSAGE("caretaker_report", server_to_client);
+  SeatIndex seat = 0;
+  std::vector<std::string> actions;
+  template <class Self, class V>
+  static void describe(Self& self, V&& v) {
+    v("seat", self.seat);
+    v("actions", self.actions);
+  }
+};
+
 struct Pong {
   ACCORD_MESSAGE("pong", server_to_client);
   std::uint32_t nonce = 0;
@@ -404,7 +423,8 @@ using ClientMessageTypes = TypeList<Hello, CreateRoom, JoinRoom, FacilitatorLogi
                                     RequestResync, QuickMatch, Ping>;
 using ServerMessageTypes =
     TypeList<Welcome, VersionMismatch, RoomCreated, RoomContent, Joined, StreamItem, Snapshot,
-             ViewHash, CommandAccepted, CommandRejected, Presence, Countdown, Error, Bye, Pong>;
+             ViewHash, CommandAccepted, CommandRejected, Presence, Countdown, Error, Bye,
+             CaretakerReport, Pong>;
 using ClientMessage = VariantOf<ClientMessageTypes>::type;
 using ServerMessage = VariantOf<ServerMessageTypes>::type;
 

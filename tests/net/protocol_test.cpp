@@ -25,7 +25,7 @@ T sample() {
     value.client_version = "1.2.0";
     value.content_hashes = {"abc", "def"};
   } else if constexpr (std::is_same_v<T, pm::CreateRoom>) {
-    value = {"collapse", 12, "class45", "secret-pw", "room-pw", true, false};
+    value = {"collapse", 12, "class45", "secret-pw", "room-pw", true, false, true, "hard"};
   } else if constexpr (std::is_same_v<T, pm::JoinRoom>) {
     value = {"ABC234", "Amélie", pm::ClientRole::projector, "pw", "tok"};
   } else if constexpr (std::is_same_v<T, pm::SendCommand>) {
@@ -53,6 +53,8 @@ T sample() {
     value = {pm::ErrorCode::too_many_peers, "", "limit"};
   } else if constexpr (std::is_same_v<T, pm::Countdown>) {
     value.remaining_ms = -5;
+  } else if constexpr (std::is_same_v<T, pm::CaretakerReport>) {
+    value = {2, {"Voted yes on clause 12.", "Abstained on the draft."}};
   }
   return value;
 }

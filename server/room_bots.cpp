@@ -1,0 +1,155 @@
+// Bots in rooms: a bot fills every seat no delegation holds (when the room asked for bots), and a
+// caretaker bot holds a seat whose whole delegation has been away past the grace period. Each
+// bot reads only its own seat's view and acts at a human pace through the same submit path as
+// a player; a caretaker hands the seat back with a report of what it did.
+#include <spdlog/spdlog.h>
+
+#include "core/rules.hpp"
+#include "core/visibility.hpp"
+#include "protocol/codec.hpp"
+#include "server.hpp"
+
+namespace accord::server {
+
+namespace pm = protocol;
+
+namespace {
+
+constexpr TimeMs kIdleRecheckMs = 4'000;  // a bot with nothing to do looks again after this
+
+struct ThinkRange {
+  TimeMs min_ms, spread_ms;
+};
+
+ThinkRange think_range(std::string_view difficulty) {
+  if (difficulty == "easy") return {15'000, 25'000};
+  if (difficulty == "hard") return {3'000, 7'000};
+  return {6'000, 14'000};
+}
+
+std::string clause_name(const Match& view, std::uint32_t id) {
+  if (id >= view.clauses.size()) return "a clause";
+  const Clause& clause = view.clauses[id];
+  return clause.ref.empty() ? "a free-text clause" : "clause " + clause.ref;
+}
+
+std::string draft_name(const Match& view, std::uint32_t index) {
+  if (index >= view.drafts.size()) return "a draft";
+  return "the draft \"" + view.drafts[index].title + "\"";
+}
+
+// A sentence for the hand-back report.
+std::string describe_action(const Match& view, const Command& command) {
+  if (const auto* ballot = std::get_if<CastBallot>(&command)) {
+    const std::string what = ballot->on == VoteOn::clause ? clause_name(view, ballot->target)
+                                                          : draft_name(view, ballot->target);
+    switch (ballot->ballot) {
+      case Ballot::yes:
+        return "Voted yes on " + what + ".";
+      case Ballot::no:
+        return "Voted no on " + what + ".";
+      case Ballot::abstain:
+        return "Abstained on " + what + ".";
+    }
+  }
+  if (const auto* objection = std::get_if<ObjectToAdoption>(&command))
+    return "Objected to adopting " + draft_name(view, objection->draft) + " without a vote.";
+  return "Sent " + std::string(name_of(command)) + ".";
+}
+
+}  // namespace
+
+void Server::fill_seats_with_bots(Room& room) {
+  if (!factory_->has_bots()) return;
+  for (SeatIndex seat = 0; seat < room.host->match().seats.size(); ++seat) {
+    auto outcome = room.host->submit(Actor::server(), SetBot{seat, true}, clock_());
+    if (!outcome.rejection) deliver(room, outcome);
+  }
+}
+
+// fill: a bot plays the seat because no delegation holds it; caretaker: every member of the
+// seat's delegation is away past the grace period, in a running match.
+std::optional<BotDuty> Server::bot_duty(const Room& room, SeatIndex seat) const {
+  const Match& match = room.host->match();
+  const auto delegation = delegation_of(match, seat);
+  if (delegation.empty())
+    return match.seats[seat].bot ? std::optional(BotDuty::fill) : std::nullopt;
+  if (match.phase == Phase::lobby || match.phase == Phase::debrief) return std::nullopt;
+  if (!match.seats[seat].head) return std::nullopt;
+  for (const ParticipantId member : delegation)
+    if (room.absent.count(member) == 0) return std::nullopt;
+  return BotDuty::caretaker;
+}
+
+TimeMs Server::bot_think_ms(const Room& room) {
+  const auto range = think_range(room.bot_difficulty);
+  const auto ms = range.min_ms +
+                  static_cast<TimeMs>(bot_rng_.below(static_cast<std::uint32_t>(range.spread_ms)));
+  return std::max<TimeMs>(1, static_cast<TimeMs>(static_cast<double>(ms) * config_.bot_pace));
+}
+
+void Server::hand_back(Room& room, SeatIndex seat, Room::SeatBotState& state) {
+  spdlog::info("room {} seat {}: the caretaker hands the seat back after {} action(s)", room.code,
+               seat, state.actions.size());
+  const auto delegation = delegation_of(room.host->match(), seat);
+  const auto bytes = std::make_shared<const Bytes>(
+      pm::encode(pm::CaretakerReport{seat, std::move(state.actions)}));
+  for (const ConnId id : room.members) {
+    const Connection* conn = connection(id);
+    if (conn == nullptr || !conn->participant) continue;
+    if (std::find(delegation.begin(), delegation.end(), *conn->participant) != delegation.end())
+      queue_bytes(id, bytes, room.code);
+  }
+}
+
+void Server::run_room_bots(Room& room, TimeMs now) {
+  for (SeatIndex seat = 0; seat < room.host->match().seats.size(); ++seat) {
+    const auto duty = bot_duty(room, seat);
+    auto it = room.bots.find(seat);
+    if (it != room.bots.end() && (!duty || it->second.duty != *duty)) {
+      if (it->second.duty == BotDuty::caretaker && it->second.bot)
+        hand_back(room, seat, it->second);
+      room.bots.erase(it);
+      it = room.bots.end();
+    }
+    if (!duty) continue;
+    if (it == room.bots.end()) {
+      Room::SeatBotState state;
+      state.duty = *duty;
+      state.bot = factory_->make_bot(view_for(room.host->match(), Viewer::of_seat(seat)), seat,
+                                     *duty, room.bot_difficulty);
+      state.next_at = now + bot_think_ms(room);
+      if (state.bot && *duty == BotDuty::caretaker)
+        spdlog::info("room {} seat {}: the caretaker bot holds the seat", room.code, seat);
+      it = room.bots.emplace(seat, std::move(state)).first;
+    }
+    Room::SeatBotState& state = it->second;
+    const Match& match = room.host->match();
+    if (!state.bot || state.next_at > now || match.paused_at || match.phase == Phase::lobby ||
+        match.phase == Phase::debrief)
+      continue;
+    const Match seat_view = view_for(match, Viewer::of_seat(seat));
+    const auto command = state.bot->next_command(seat_view);
+    if (!command) {
+      state.next_at = now + static_cast<TimeMs>(kIdleRecheckMs * config_.bot_pace) + 1;
+      continue;
+    }
+    // A caretaker acts in the name of the delegation's head, whose seat it holds.
+    const Actor actor =
+        state.duty == BotDuty::fill ? Actor::bot(seat) : Actor::of(*match.seats[seat].head);
+    auto outcome = room.host->submit(actor, *command, now);
+    if (outcome.rejection) {
+      spdlog::warn("room {} seat {}: the rules refused the bot's {} ({})", room.code, seat,
+                   name_of(*command), to_string(outcome.rejection->code));
+      state.next_at = now + static_cast<TimeMs>(kIdleRecheckMs * config_.bot_pace) + 1;
+      continue;
+    }
+    if (state.duty == BotDuty::caretaker)
+      state.actions.push_back(describe_action(seat_view, *command));
+    deliver(room, outcome);
+    after_accepted(room, *command, actor);
+    state.next_at = now + bot_think_ms(room);
+  }
+}
+
+}  // namespace accord::server
