@@ -10,12 +10,18 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <future>
 #include <memory>
 #include <optional>
+#include <sstream>
 
 #include "autopilot.hpp"
+#include "embedded_server.hpp"
 #include "fonts.hpp"
 #include "local_session.hpp"
+#include "net/discovery_probe.hpp"
+#include "network_session.hpp"
+#include "nlohmann/json.hpp"
 #include "scoring/seat_score.hpp"
 #include "screenshot.hpp"
 #include "settings.hpp"
@@ -109,6 +115,10 @@ class App {
   void draw_nav(Ui& u);
   void handle_requests();
   void start_solo(SoloConfig config);
+  void start_network(NetworkPlan plan, bool host_here);
+  void follow_network();
+  void adopt_room_content(const NetworkSession& net);
+  void leave_match();
   void follow_phase();
   void print_final_score();
   double idle_timeout_ms() const;
@@ -123,7 +133,15 @@ class App {
   Fonts fonts_;
   float scale_ = 1.0f;
   bool fonts_dirty_ = true;
-  std::unique_ptr<LocalSession> session_;
+  // The embedded server outlives the session that talks to it.
+  std::unique_ptr<EmbeddedServer> embedded_;
+  std::unique_ptr<Session> session_;
+  NetworkSession* network_ = nullptr;  // session_ when it is a networked one
+  bool entered_room_ = false;
+  // The room's own content when it differs from ours (a teacher's scenario, another version).
+  std::optional<content::ContentCatalogue> room_content_;
+  std::future<std::vector<net::FoundServer>> lan_search_;
+  Uint32 wake_event_ = 0;
   std::optional<Autopilot> autopilot_;
   UiState ui_state_;
   Requests requests_;
@@ -139,6 +157,7 @@ class App {
 
 App::~App() {
   session_.reset();
+  embedded_.reset();
   if (imgui_ready_) {
     ImGui_ImplSDLRenderer_Shutdown();
     ImGui_ImplSDL2_Shutdown();
@@ -196,6 +215,9 @@ bool App::init() {
   ImGui_ImplSDL2_InitForSDLRenderer(window_);
   ImGui_ImplSDLRenderer_Init(renderer_);
   imgui_ready_ = true;
+  wake_event_ = SDL_RegisterEvents(1);
+  ui_state_.server_address = settings_.server_address;
+  ui_state_.name = settings_.player_name;
   return true;
 }
 
@@ -210,8 +232,45 @@ void App::rebuild_fonts() {
 
 void App::start_solo(SoloConfig config) {
   config.player_name = strings_.get("solo.player_name");
+  if (!target_) {
+    // Solo play goes through the server code on a loopback port, bots on the other seats.
+    std::string error;
+    session_.reset();
+    EmbeddedServerOptions options;
+    options.asset_dir = asset_dir(opt_).string();
+    options.time_scale = config.time_scale;
+    embedded_ = EmbeddedServer::start(options, &error);
+    if (!embedded_) {
+      std::fprintf(stderr, "%s\n", strings_.fmt("error.server", {error}).c_str());
+      ui_state_.home_error = strings_.fmt("error.server", {error});
+      return;
+    }
+    NetworkPlan plan;
+    plan.kind = NetworkPlan::Kind::solo;
+    plan.port = embedded_->port();
+    plan.name = config.player_name;
+    plan.create.scenario =
+        config.scenario.empty() ? content_->scenarios().front().id : config.scenario;
+    const auto* scenario = content_->scenario(plan.create.scenario);
+    plan.create.seats = static_cast<std::uint32_t>(
+        config.seats != 0 ? config.seats
+                          : std::min<std::size_t>(8, scenario ? scenario->seats.size() : 8));
+    plan.create.timer_preset = config.timer_preset;
+    plan.create.facilitator_password = std::to_string(config.seed) + "-solo-room";
+    plan.create.fill_with_bots = true;
+    static constexpr const char* kDifficulty[] = {"easy", "normal", "hard"};
+    plan.create.bot_difficulty = kDifficulty[static_cast<int>(config.difficulty)];
+    plan.create.allow_spectators = false;
+    plan.state = config.state;
+    plan.start_now = config.start_now;
+    plan.time_scale = config.time_scale;
+    start_network(plan, false);
+    return;
+  }
+  // --screen captures: the whole match in-process on a fixed step, so each capture is the same.
   std::string error;
   session_ = LocalSession::create(*content_, config, &error);
+  network_ = nullptr;
   if (!session_) {
     std::fprintf(stderr, "accord: %s\n", error.c_str());
     screen_ = Screen::home;
@@ -225,6 +284,119 @@ void App::start_solo(SoloConfig config) {
   follow_phase();
 }
 
+void App::start_network(NetworkPlan plan, bool host_here) {
+  if (host_here) {
+    std::string error;
+    session_.reset();
+    EmbeddedServerOptions options;
+    options.asset_dir = asset_dir(opt_).string();
+    options.bind = "0.0.0.0";
+    options.port = plan.port;
+    options.discovery = true;
+    options.server_name = strings_.get("app.title");
+    embedded_ = EmbeddedServer::start(options, &error);
+    if (!embedded_) {
+      ui_state_.home_error = strings_.fmt("error.server", {error});
+      return;
+    }
+    plan.host = "127.0.0.1";
+    plan.port = embedded_->port();
+  }
+  if (plan.kind != NetworkPlan::Kind::solo && plan.kind != NetworkPlan::Kind::rejoin) {
+    settings_.player_name = ui_state_.name;
+    if (!host_here) settings_.server_address = plan.host + ":" + std::to_string(plan.port);
+    if (!target_) save_settings(settings_, settings_file());
+  }
+  const Uint32 wake_type = wake_event_;
+  auto session = std::make_unique<NetworkSession>(std::move(plan), [wake_type] {
+    SDL_Event wake{};
+    wake.type = wake_type;
+    SDL_PushEvent(&wake);  // thread-safe: the UI thread wakes and draws the change
+  });
+  network_ = session.get();
+  session_ = std::move(session);
+  entered_room_ = false;
+  room_content_.reset();
+  last_phase_.reset();
+  const auto keep = ui_state_;
+  ui_state_ = UiState{};
+  ui_state_.server_address = keep.server_address;
+  ui_state_.name = keep.name;
+  if (opt_.autoplay) autopilot_.emplace(content_->clauses(), strings_, true);
+  screen_ = opt_.projector ? Screen::projector : Screen::lobby;
+}
+
+// Builds the room's content from the bundle the server sent, when it is not ours.
+void App::adopt_room_content(const NetworkSession& net) {
+  if (net.content_hash().empty() || net.content_hash() == content_->content_hash_hex()) return;
+  const std::string bundle = net.room_content();
+  if (bundle.empty()) return;
+  auto doc = nlohmann::json::parse(bundle, nullptr, false);
+  if (!doc.is_object() || !doc.contains("files") || !doc["files"].is_array()) return;
+  std::vector<scoring::AssetFile> files;
+  for (const auto& file : doc["files"]) {
+    if (!file.is_object() || !file.contains("name") || !file.contains("text")) continue;
+    if (!file["name"].is_string() || !file["text"].is_string()) continue;
+    files.push_back(
+        scoring::AssetFile{file["name"].get<std::string>(), file["text"].get<std::string>()});
+  }
+  auto built = content::build_content(std::move(files));
+  if (built.ok()) room_content_ = std::move(built.catalogue);
+}
+
+// A networked session's progress: into the room (remember the seat for a rejoin), out of it
+// before getting in (back home with the reason), to the debrief (nothing left to rejoin).
+void App::follow_network() {
+  if (network_ == nullptr) return;
+  const bool remembered = !embedded_ || network_->plan().kind != NetworkPlan::Kind::solo;
+  if (network_->in_room() && !entered_room_) {
+    entered_room_ = true;
+    adopt_room_content(*network_);
+    const SavedSeat seat = network_->saved_seat();
+    if (remembered && !seat.token.empty() && !embedded_ && !target_) {
+      settings_.unfinished = {seat.host, seat.port, seat.code, seat.token};
+      save_settings(settings_, settings_file());
+    }
+  }
+  if (!network_->in_room() && network_->connection() == ConnectionState::lost) {
+    const std::string why = network_->problem();
+    std::fprintf(stderr, "%s\n", strings_.fmt("cli.could_not_join", {why}).c_str());
+    if (network_->plan().kind == NetworkPlan::Kind::rejoin) {
+      settings_.unfinished = {};
+      if (!target_) save_settings(settings_, settings_file());
+    }
+    leave_match();
+    ui_state_.home_error = why;
+    if (opt_.autoplay || !opt_.join.empty() || opt_.quick_match_given) {
+      quit_ = true;
+      exit_code_ = 1;
+    }
+    return;
+  }
+  if (entered_room_ && session_->view().phase == Phase::debrief &&
+      !settings_.unfinished.token.empty() && settings_.unfinished.code == network_->room_code()) {
+    settings_.unfinished = {};
+    if (!target_) save_settings(settings_, settings_file());
+  }
+}
+
+void App::leave_match() {
+  if (network_ && network_->in_room() && session_->view().phase == Phase::lobby &&
+      session_->participant() != kNoParticipant) {
+    session_->post(LeaveMatch{});  // free the seat for someone else
+    if (settings_.unfinished.code == network_->room_code()) {
+      settings_.unfinished = {};
+      if (!target_) save_settings(settings_, settings_file());
+    }
+  }
+  session_.reset();
+  network_ = nullptr;
+  embedded_.reset();
+  room_content_.reset();
+  autopilot_.reset();
+  screen_ = Screen::home;
+}
+
 void App::follow_phase() {
   if (!session_) return;
   const Phase phase = session_->view().phase;
@@ -236,21 +408,35 @@ void App::follow_phase() {
 
 double App::idle_timeout_ms() const {
   if (!session_) return 2000.0;
-  // The timer's seconds must tick, and bots and deadlines must be served.
-  const auto* local = session_.get();
-  const double second = 1000.0 / std::max(1.0, local->time_scale());
-  return std::clamp(std::min(second, local->real_ms_until_next_event()), 10.0, 1000.0);
+  // The timer's seconds must tick, and bots and deadlines must be served; a networked session
+  // also wakes the loop with an SDL event whenever something arrives.
+  double next = session_->real_ms_until_next_event();
+  if (const auto* local = dynamic_cast<const LocalSession*>(session_.get()))
+    next = std::min(next, 1000.0 / std::max(1.0, local->time_scale()));
+  return std::clamp(next, 10.0, 1000.0);
 }
 
 void App::handle_requests() {
   Requests r = std::move(requests_);
   requests_ = Requests{};
   if (r.quit) quit_ = true;
-  if (r.leave_match) {
-    session_.reset();
-    autopilot_.reset();
-    screen_ = Screen::home;
+  if (r.leave_match) leave_match();
+  if (r.search_lan && !lan_search_.valid()) {
+    ui_state_.searching_lan = true;
+    lan_search_ = std::async(std::launch::async, [] {
+      return net::discover_servers("255.255.255.255", protocol::kDefaultDiscoveryPort, 800);
+    });
   }
+  if (r.rejoin && !settings_.unfinished.token.empty()) {
+    NetworkPlan plan;
+    plan.kind = NetworkPlan::Kind::rejoin;
+    plan.host = settings_.unfinished.host;
+    plan.port = settings_.unfinished.port;
+    plan.code = settings_.unfinished.code;
+    plan.token = settings_.unfinished.token;
+    start_network(plan, false);
+  }
+  if (r.start_network) start_network(*r.start_network, r.host_here);
   if (r.settings_changed && ui_state_.editing) {
     settings_ = *ui_state_.editing;
     settings_.clamp();
@@ -286,7 +472,7 @@ void App::draw_nav(Ui& u) {
     }
     if (phase == Phase::debrief) tab(Screen::debrief, "nav.debrief");
     if (session_->can_facilitate()) tab(Screen::facilitator, "nav.facilitator");
-    tab(Screen::projector, "nav.projector");
+    if (session_->public_view() != nullptr) tab(Screen::projector, "nav.projector");
   } else {
     tab(Screen::home, "nav.home");
   }
@@ -310,8 +496,9 @@ void App::draw_frame() {
   ImGui::Begin("##root", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
-  Ui u{strings_, *content_, session_.get(), settings_, fonts_, palette_for(settings_.high_contrast),
-       scale_,   ui_state_, requests_};
+  Ui u{strings_, room_content_ ? *room_content_ : *content_, session_.get(), settings_,
+       fonts_,   palette_for(settings_.high_contrast),       scale_,         ui_state_,
+       requests_};
   if (session_ && screen_ == Screen::projector) {
     // A classroom screen: the public view only, nothing of the seat's.
     if (ui::button(strings_.get("projector.back")) && session_)
@@ -404,6 +591,29 @@ int App::run() {
     config.time_scale = time_scale;
     start_solo(config);
     if (!session_) return 1;
+  } else if (!opt_.server.empty()) {
+    const auto address = parse_server_address(opt_.server);
+    if (!address) {
+      std::fprintf(stderr, "%s\n", strings_.fmt("cli.bad_server", {opt_.server}).c_str());
+      return 2;
+    }
+    ui_state_.server_address = address->host + ":" + std::to_string(address->port);
+    if (!opt_.name.empty()) ui_state_.name = opt_.name;
+    NetworkPlan plan;
+    plan.host = address->host;
+    plan.port = address->port;
+    plan.name = ui_state_.name.empty() ? strings_.get("solo.player_name") : ui_state_.name;
+    if (!opt_.join.empty()) {
+      plan.kind = NetworkPlan::Kind::join;
+      plan.code = opt_.join;
+      plan.role = opt_.projector ? protocol::ClientRole::projector : protocol::ClientRole::player;
+      start_network(plan, false);
+    } else if (opt_.quick_match_given) {
+      plan.kind = NetworkPlan::Kind::quick_match;
+      plan.scenario =
+          opt_.quick_match.empty() ? content_->scenarios().front().id : opt_.quick_match;
+      start_network(plan, false);
+    }
   }
   if (target_) screen_ = *target_ == Screen::settings ? Screen::settings : screen_;
 
@@ -449,8 +659,14 @@ int App::run() {
       } else {
         if (session_->poll(real_ms)) extra_frames = std::max(extra_frames, 1);
         if (autopilot_) autopilot_->step(*session_);
-        follow_phase();
+        follow_network();
+        if (session_) follow_phase();
       }
+    }
+    if (lan_search_.valid() &&
+        lan_search_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+      ui_state_.lan = lan_search_.get();
+      ui_state_.searching_lan = false;
     }
     if (target_ && !session_ && !frozen_) frozen_ = true;  // home, settings
 
@@ -498,12 +714,11 @@ int client_main(int argc, const char* const* argv) {
     return *parsed.exit_code;
   }
   const Options& o = parsed.options;
-  if (!o.server.empty() || !o.join.empty() || !o.name.empty() || o.quick_match_given ||
-      (o.projector && !o.solo)) {
+  if (o.server.empty() && (!o.join.empty() || o.quick_match_given)) {
     Strings strings;
     strings.load(asset_dir(o) / "i18n" / "en.json");
-    std::fprintf(stderr, "%s\n", strings.c("cli.networking_later"));
-    return 3;
+    std::fprintf(stderr, "%s\n", strings.c("cli.needs_server"));
+    return 2;
   }
   return run_app(o);
 }

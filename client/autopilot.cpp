@@ -12,17 +12,30 @@ bool Autopilot::step(Session& session) {
   const Match& view = session.view();
   const TimeMs now = session.now();
   if (view.phase == Phase::lobby) {
-    if (facilitate_ && session.can_facilitate()) {
+    // Over a network the view changes a moment after the command: do not repeat it meanwhile.
+    if (facilitate_ && session.can_facilitate() && now >= next_at_) {
       session.post_facilitator(StartMatch{});
+      next_at_ = now + kOwnThinkMs;
       ++commands_;
       return true;
+    }
+    // A player who joined a room by its code takes the first seat no delegation holds.
+    if (!session.seat() && session.participant() != kNoParticipant && now >= next_at_) {
+      for (SeatIndex s = 0; s < view.seats.size(); ++s) {
+        if (view.seats[s].head) continue;
+        session.post(TakeSeat{s});
+        next_at_ = now + kOwnThinkMs;
+        ++commands_;
+        return true;
+      }
     }
     return false;
   }
   if (view.phase == Phase::briefing && facilitate_ && session.can_facilitate()) {
     if (!briefing_seen_at_) briefing_seen_at_ = now;
-    if (now - *briefing_seen_at_ >= kBriefingReadMs && !view.paused_at) {
+    if (now - *briefing_seen_at_ >= kBriefingReadMs && !view.paused_at && now >= next_at_) {
       session.post_facilitator(AdvancePhase{});
+      next_at_ = now + kOwnThinkMs;
       ++commands_;
       return true;
     }

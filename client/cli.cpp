@@ -42,14 +42,13 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
   app.add_option("--height", o.height, "Window height")->check(CLI::Range(480, 4320));
   app.add_option("--assets", o.assets, "The asset folder");
   app.add_option("--lang", o.lang, "Interface language (assets/i18n/<lang>.json)");
-  app.add_option("--server", o.server, "HOST:PORT of a Cyber Accord server (coming soon)");
-  app.add_option("--join", o.join, "Join a room by its code (coming soon)");
-  app.add_option("--name", o.name, "Your name in the room (coming soon)");
+  app.add_option("--server", o.server, "HOST:PORT of a Cyber Accord server");
+  app.add_option("--join", o.join, "Join a room by its code (with --server)");
+  app.add_option("--name", o.name, "Your name in the room");
   auto* quick = app.add_option("--quick-match", o.quick_match,
-                               "Quick match on the server, optionally naming the scenario "
-                               "(coming soon)")
+                               "Quick match on the server, optionally naming the scenario")
                     ->expected(0, 1);
-  app.add_flag("--projector", o.projector, "Projector view of a room (coming soon)");
+  app.add_flag("--projector", o.projector, "With --join: show the room's public view for a classroom screen");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -61,7 +60,8 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
   }
   o.solo = solo->count() > 0;
   o.quick_match_given = quick->count() > 0;
-  if (!o.screenshot.empty() && o.screen.empty()) o.screen = "home";
+  // With --autoplay, --screenshot alone saves the debrief the match ends on.
+  if (!o.screenshot.empty() && o.screen.empty() && !o.autoplay) o.screen = "home";
   if (!o.screen.empty() && o.screenshot.empty()) {
     parsed.exit_code = 2;
     parsed.output = "--screen needs --screenshot FILE.png\n";

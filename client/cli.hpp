@@ -26,7 +26,7 @@ struct Options {
   int height = 800;
   std::string assets;  // asset folder; empty: the build's or $ACCORD_ASSETS
   std::string lang = "en";
-  // Accepted now, answered with "networking comes with the server".
+  // Playing through a server.
   std::string server, join, name, quick_match;
   bool quick_match_given = false;
   bool projector = false;

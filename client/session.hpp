@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/commands.hpp"
 #include "core/model.hpp"
@@ -45,6 +46,20 @@ class Session {
   virtual ConnectionState connection() const = 0;
   // The scenario being played (content id), for the briefing and the historical outcome.
   virtual const std::string& scenario_id() const = 0;
+
+  // ---- networked sessions (a local session keeps the defaults)
+  // The room's join code; empty for a local solo match.
+  virtual std::string room_code() const { return {}; }
+  // While reconnecting: the attempt under way (1, 2, ...).
+  virtual int reconnect_attempt() const { return 0; }
+  // Why the session could not connect or was lost, in a sentence.
+  virtual std::string problem() const { return {}; }
+  // What the caretaker bot did while this seat's delegation was away (empty: nothing to show).
+  virtual std::vector<std::string> caretaker_report() const { return {}; }
+  virtual void clear_caretaker_report() {}
 };
+
+// The participant id of a session that is not a participant (a facilitator, a projector).
+inline constexpr ParticipantId kNoParticipant = ~ParticipantId{0};
 
 }  // namespace accord::client

@@ -57,8 +57,25 @@ Settings load_settings(const std::filesystem::path& file, std::string* error) {
   int_field("font_px", s.font_px);
   if (const auto it = doc.find("high_contrast"); it != doc.end() && it->is_boolean())
     s.high_contrast = it->get<bool>();
-  if (const auto it = doc.find("server_address"); it != doc.end() && it->is_string())
-    s.server_address = it->get<std::string>();
+  const auto string_field = [&](const char* key, std::string& out) {
+    if (const auto it = doc.find(key); it != doc.end() && it->is_string())
+      out = it->get<std::string>().substr(0, 256);
+  };
+  string_field("server_address", s.server_address);
+  string_field("player_name", s.player_name);
+  if (const auto it = doc.find("unfinished_match"); it != doc.end() && it->is_object()) {
+    const auto& m = *it;
+    const auto text = [&](const char* key) {
+      const auto f = m.find(key);
+      return f != m.end() && f->is_string() ? f->get<std::string>().substr(0, 256) : std::string();
+    };
+    s.unfinished.host = text("host");
+    s.unfinished.code = text("code");
+    s.unfinished.token = text("token");
+    if (const auto port = m.find("port"); port != m.end() && port->is_number_unsigned())
+      s.unfinished.port =
+          static_cast<std::uint16_t>(std::min<std::uint64_t>(port->get<std::uint64_t>(), 65535));
+  }
   s.clamp();
   return s;
 }
@@ -70,7 +87,13 @@ bool save_settings(const Settings& settings, const std::filesystem::path& file,
   nlohmann::json doc = {{"scale_percent", settings.scale_percent},
                         {"high_contrast", settings.high_contrast},
                         {"font_px", settings.font_px},
-                        {"server_address", settings.server_address}};
+                        {"server_address", settings.server_address},
+                        {"player_name", settings.player_name}};
+  if (!settings.unfinished.token.empty())
+    doc["unfinished_match"] = {{"host", settings.unfinished.host},
+                               {"port", settings.unfinished.port},
+                               {"code", settings.unfinished.code},
+                               {"token", settings.unfinished.token}};
   const auto tmp = file.string() + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);

@@ -2,6 +2,7 @@
 // directory ($XDG_CONFIG_HOME/cyber-accord, else ~/.config/cyber-accord, else SDL's pref path).
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 
@@ -16,7 +17,16 @@ struct Settings {
   int scale_percent = 100;
   bool high_contrast = false;
   int font_px = 17;            // at 100 %; multiplied by the scale
-  std::string server_address;  // for quick match and joining, when networking comes
+  std::string server_address = "127.0.0.1:7878";  // for quick match and joining
+  std::string player_name;
+  // The seat of a match left unfinished (the laptop restarted, the window closed): its server,
+  // room and reconnect token, so one click rejoins it.
+  struct Unfinished {
+    std::string host;
+    std::uint16_t port = 0;
+    std::string code, token;
+    friend bool operator==(const Unfinished&, const Unfinished&) = default;
+  } unfinished;
 
   void clamp();
   friend bool operator==(const Settings&, const Settings&) = default;

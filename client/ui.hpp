@@ -11,12 +11,15 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "content/content.hpp"
 #include "core/model.hpp"
 #include "fonts.hpp"
 #include "i18n.hpp"
 #include "local_session.hpp"
+#include "net/discovery_probe.hpp"
+#include "network_session.hpp"
 #include "scoring/scorecard.hpp"
 #include "session.hpp"
 #include "settings.hpp"
@@ -51,6 +54,22 @@ struct UiState {
   int difficulty = 1;
   int state = 0;
   std::string home_error;
+  // home: online play
+  int online_tab = 0;  // 0 quick match, 1 join, 2 host
+  std::string server_address;  // "host:port"; from the settings
+  std::string name;
+  std::string join_code;
+  std::string join_password;
+  int join_role = 0;  // 0 player, 1 spectator, 2 projector
+  int host_seats = 10;
+  int host_preset = 0;
+  std::string facilitator_password;
+  std::string room_password;
+  bool host_here = true;  // start a server on this computer
+  bool host_public = false;
+  bool host_bots = false;
+  bool searching_lan = false;
+  std::vector<net::FoundServer> lan;
   // drafting
   std::string search;
   int category = -1;  // -1: all
@@ -72,6 +91,10 @@ struct UiState {
 
 struct Requests {
   std::optional<SoloConfig> start_solo;
+  std::optional<NetworkPlan> start_network;
+  bool host_here = false;  // with start_network: start a server on this computer first
+  bool search_lan = false;
+  bool rejoin = false;  // the unfinished match saved in the settings
   std::optional<Screen> go;
   bool leave_match = false;
   bool quit = false;
@@ -88,7 +111,6 @@ struct Ui {
   float scale = 1.0f;
   UiState& state;
   Requests& requests;
-  bool networking = false;  // false until the server client comes
 
   const char* t(std::string_view key) const { return s.c(key); }
   std::string f(std::string_view key, std::initializer_list<std::string_view> args) const {

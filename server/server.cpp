@@ -253,7 +253,11 @@ void Server::on_receive(Connection& conn, const std::uint8_t* data, std::size_t 
                  [&](pm::SendCommand& m) { on_send_command(conn, m); },
                  [&](pm::RequestResync&) { on_resync(conn); },
                  [&](pm::QuickMatch& m) { on_quick_match(conn, m); },
-                 [&](pm::Ping& m) { queue(conn.id, pm::Pong{m.nonce}); },
+                 [&](pm::Ping& m) {
+                   const auto it = conn.room.empty() ? rooms_.end() : rooms_.find(conn.room);
+                   queue(conn.id,
+                         pm::Pong{m.nonce, it == rooms_.end() ? TimeMs{0} : room_now(it->second)});
+                 },
              },
              message);
 }

@@ -112,6 +112,8 @@ class Server {
   std::vector<std::string> room_codes() const;
   std::size_t connection_count() const { return connections_.size(); }
   TimeMs now() const { return clock_(); }
+  // The room's match clock: what its deadlines and timers are measured against.
+  TimeMs room_now(const Room& room) const;
 
  private:
   // server.cpp: connections, receiving, the outbox

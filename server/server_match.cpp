@@ -18,6 +18,10 @@ bool is_chat(const Command& command) {
 
 }  // namespace
 
+TimeMs Server::room_now(const Room& /*room*/) const {
+  return clock_();
+}
+
 Viewer Server::viewer_of(const Room& room, const Connection& conn) const {
   if (conn.role == pm::ClientRole::facilitator) return Viewer::facilitator();
   if (!conn.participant) return Viewer::audience();
@@ -127,7 +131,8 @@ void Server::send_snapshot(Room& room, Connection& conn) {
   auto snapshot = room.host->open_stream(conn.viewer);
   conn.sent_view_seq = snapshot.view_seq;
   queue(conn.id,
-        pm::Snapshot{pm::ViewerInfo::of(conn.viewer), snapshot.view_seq, std::move(snapshot.view)},
+        pm::Snapshot{pm::ViewerInfo::of(conn.viewer), snapshot.view_seq, std::move(snapshot.view),
+                     room_now(room)},
         room.code);
 }
 

@@ -2,6 +2,8 @@
 // and presence.
 #include <spdlog/spdlog.h>
 
+#include <chrono>
+
 #include "protocol/codec.hpp"
 #include "protocol/join_code.hpp"
 #include "protocol/names.hpp"
@@ -349,8 +351,10 @@ void Server::attach(Connection& conn, Room& room, pm::ClientRole role,
   joined.viewer = pm::ViewerInfo::of(conn.viewer);
   joined.reconnect_token = token;
   joined.content_hash = room.content_hash;
+  joined.scenario = room.scenario;
   joined.view_seq = snapshot.view_seq;
   joined.view = std::move(snapshot.view);
+  joined.room_now = room_now(room);
   queue(conn.id, joined, room.code);
   if (room.countdown_deadline)
     queue(conn.id, pm::Countdown{std::max<TimeMs>(0, *room.countdown_deadline - clock_())},

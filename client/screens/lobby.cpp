@@ -12,7 +12,8 @@ void draw_lobby(Ui& u) {
   ui::text(u.s.get("lobby.join_code"));
   ImGui::SameLine();
   ImGui::PushFont(u.fonts.large);
-  ui::text_colored(u.palette.accent, u.s.get("lobby.solo_code"));
+  const std::string code = session.room_code();
+  ui::text_colored(u.palette.accent, code.empty() ? u.s.get("lobby.solo_code") : code);
   ImGui::PopFont();
   if (const auto* scenario = u.content.scenario(session.scenario_id()))
     ui::heading(u, u.f("lobby.scenario", {scenario->title, std::to_string(scenario->year)}));
@@ -60,22 +61,28 @@ void draw_lobby(Ui& u) {
       const bool mine = session.seat() == s;
       if (mine)
         ui::text_colored(u.palette.good, u.s.get("lobby.your_seat"));
-      else if (ui::button(u.s.get("lobby.take")))
+      else if (me != kNoParticipant && ui::button(u.s.get("lobby.take")))
         session.post(TakeSeat{s});
       ImGui::PopID();
     }
     ImGui::EndTable();
   }
   const bool ready = me < v.participants.size() && v.participants[me].ready;
-  if (ui::button(u.s.get(ready ? "lobby.not_ready" : "lobby.ready")))
-    session.post(SetReady{!ready});
-  if (session.can_facilitate()) {
+  if (me != kNoParticipant) {
+    if (ui::button(u.s.get(ready ? "lobby.not_ready" : "lobby.ready")))
+      session.post(SetReady{!ready});
     ImGui::SameLine();
+  }
+  if (session.can_facilitate()) {
     ImGui::PushFont(u.fonts.bold);
     if (ui::button(u.s.get("lobby.start"))) session.post_facilitator(StartMatch{});
     ImGui::PopFont();
   }
-  ui::text_disabled(u.s.get("lobby.solo_help"));
+  if (code.empty())
+    ui::text_disabled(u.s.get("lobby.solo_help"));
+  else
+    ui::text_disabled(u.s.get(session.seat() || session.can_facilitate() ? "lobby.network_help"
+                                                                         : "lobby.spectator_help"));
 }
 
 }  // namespace accord::client

@@ -15,7 +15,9 @@ void draw_projector(Ui& u) {
   const Match& v = *pv;
   ImGui::PushFont(u.fonts.large);
   ui::text(u.f("projector.head", {ui::phase_text(u, v), ui::timer_text(u, v, u.session->now())}));
-  ui::text_colored(u.palette.accent, u.f("projector.code", {u.s.get("lobby.solo_code")}));
+  const std::string code = u.session->room_code();
+  ui::text_colored(u.palette.accent,
+                   u.f("projector.code", {code.empty() ? u.s.get("lobby.solo_code") : code}));
   ImGui::PopFont();
   ImGui::Separator();
   ImGui::BeginChild("projector", ImVec2(0, 0), false);

@@ -33,13 +33,26 @@ void draw_status_bar(Ui& u) {
       item(u.s.get("status.connected"), u.palette.good);
       break;
     case ConnectionState::reconnecting:
-      item(u.s.get("status.reconnecting"), u.palette.warn);
+      item(u.f("status.reconnecting", {std::to_string(session.reconnect_attempt())}),
+           u.palette.warn);
       break;
     case ConnectionState::lost:
       item(u.s.get("status.lost"), u.palette.bad);
       break;
   }
   ImGui::PopFont();
+  if (session.connection() == ConnectionState::lost && !session.problem().empty())
+    ui::text_colored(u.palette.bad, u.f("status.problem", {session.problem()}));
+  if (const auto report = session.caretaker_report(); !report.empty()) {
+    const bool did_nothing = report.size() == 1 && report.front().empty();
+    ui::text_colored(u.palette.announce,
+                     u.s.get(did_nothing ? "status.caretaker_nothing" : "status.caretaker"));
+    if (!did_nothing)
+      for (const auto& line : report)
+        if (!line.empty()) ui::text_wrapped("  " + line);
+    ImGui::SameLine();
+    if (ui::button(u.s.get("status.dismiss"))) session.clear_caretaker_report();
+  }
   if (const auto& rejection = session.last_rejection()) {
     ImGui::PushStyleColor(ImGuiCol_Text, u.palette.bad);
     ui::text(u.f("status.rejected", {rejection->message}));

@@ -138,6 +138,11 @@ void Client::request_resync() {
 bool Client::reconnect(const std::string& host, std::uint16_t port, int timeout_ms) {
   const std::string code = room_code_;
   const std::string token = token_;
+  return rejoin(host, port, code, token, timeout_ms);
+}
+
+bool Client::rejoin(const std::string& host, std::uint16_t port, const std::string& code,
+                    const std::string& token, int timeout_ms) {
   if (token.empty() || !connect(host, port, timeout_ms)) return false;
   view_.reset();
   pm::JoinRoom join;
@@ -185,6 +190,11 @@ void Client::service(int timeout_ms) {
   }
 }
 
+void Client::hear_room_clock(TimeMs room_now) {
+  room_clock = room_now;
+  room_clock_heard = std::chrono::steady_clock::now();
+}
+
 void Client::adopt_snapshot(const pm::ViewerInfo& viewer, Seq view_seq, Match view) {
   viewer_ = viewer.viewer();
   Snapshot snapshot{view_seq, std::move(view)};
@@ -208,6 +218,9 @@ void Client::handle(pm::ServerMessage message) {
                    role_ = m.role;
                    participant_ = m.participant;
                    token_ = m.reconnect_token;
+                   room_scenario_ = m.scenario;
+                   room_content_hash_ = m.content_hash;
+                   hear_room_clock(m.room_now);
                    adopt_snapshot(m.viewer, m.view_seq, std::move(m.view));
                  },
                  [&](pm::StreamItem& m) {
@@ -225,7 +238,10 @@ void Client::handle(pm::ServerMessage message) {
                    }
                    ++items_applied;
                  },
-                 [&](pm::Snapshot& m) { adopt_snapshot(m.viewer, m.view_seq, std::move(m.view)); },
+                 [&](pm::Snapshot& m) {
+                   hear_room_clock(m.room_now);
+                   adopt_snapshot(m.viewer, m.view_seq, std::move(m.view));
+                 },
                  [&](pm::ViewHash& m) {
                    if (!view_ || awaiting_snapshot_ || m.view_seq != view_->view_seq()) return;
                    ++hash_checks;
@@ -241,7 +257,9 @@ void Client::handle(pm::ServerMessage message) {
                  [&](pm::Error& m) { errors.push_back(m); },
                  [&](pm::Bye& m) { bye = m; },
                  [&](pm::CaretakerReport& m) { caretaker_reports.push_back(std::move(m)); },
-                 [&](pm::Pong&) {},
+                 [&](pm::Pong& m) {
+                   if (in_room()) hear_room_clock(m.room_now);
+                 },
              },
              message);
 }

@@ -5,6 +5,7 @@
 // thread). Nothing blocks except connect() and the wait helpers, which are bounded.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -54,6 +55,10 @@ class Client {
   void request_resync();
   // After drop(): connects again and rejoins the room with the reconnect token.
   bool reconnect(const std::string& host, std::uint16_t port, int timeout_ms = 3000);
+  // Rejoins a room with a token saved earlier (e.g. by a client that was restarted).
+  bool rejoin(const std::string& host, std::uint16_t port, const std::string& code,
+              const std::string& token, int timeout_ms = 3000);
+  void ping(std::uint32_t nonce) { send(protocol::Ping{nonce}); }
 
   // Receives and handles what has arrived, waiting up to timeout_ms for the first event.
   void service(int timeout_ms = 0);
@@ -63,6 +68,8 @@ class Client {
   bool welcomed() const { return welcomed_; }
   bool in_room() const { return view_.has_value(); }
   const std::string& room_code() const { return room_code_; }
+  const std::string& room_scenario() const { return room_scenario_; }
+  const std::string& room_content_hash() const { return room_content_hash_; }
   protocol::ClientRole role() const { return role_; }
   std::optional<ParticipantId> participant() const { return participant_; }
   Viewer viewer() const { return viewer_; }
@@ -88,6 +95,9 @@ class Client {
   std::uint64_t hash_mismatches = 0;  // ... that disagreed: a resync was asked for
   std::uint64_t snapshots = 0;        // Joined and Snapshot messages applied
   std::function<void(const protocol::ServerMessage&)> on_message;  // before handling
+  // The room's clock as last heard (Joined, Snapshot, Pong) and when it was heard.
+  TimeMs room_clock = 0;
+  std::chrono::steady_clock::time_point room_clock_heard{};
 
   // Tests: forget the next stream item as if it had been lost (provokes a gap and a resync).
   void lose_next_stream_item() { lose_next_item_ = true; }
@@ -95,6 +105,7 @@ class Client {
  private:
   void handle(protocol::ServerMessage message);
   void adopt_snapshot(const protocol::ViewerInfo& viewer, Seq view_seq, Match view);
+  void hear_room_clock(TimeMs room_now);
 
   struct Enet;
   std::unique_ptr<Enet> enet_;
@@ -103,6 +114,8 @@ class Client {
   bool welcomed_ = false;
   std::optional<ClientView> view_;
   std::string room_code_;
+  std::string room_scenario_;
+  std::string room_content_hash_;
   protocol::ClientRole role_ = protocol::ClientRole::player;
   std::optional<ParticipantId> participant_;
   Viewer viewer_ = Viewer::audience();

@@ -261,8 +261,10 @@ struct Joined {
   ViewerInfo viewer;
   std::string reconnect_token;
   std::string content_hash;
+  std::string scenario;  // the content's scenario id the room was made from
   Seq view_seq = 0;
   Match view;
+  TimeMs room_now = 0;  // the room's clock now: timers count down from the view's deadlines
   template <class Self, class V>
   static void describe(Self& self, V&& v) {
     v("code", self.code);
@@ -271,8 +273,10 @@ struct Joined {
     v("viewer", self.viewer);
     v("reconnect_token", self.reconnect_token);
     v("content_hash", self.content_hash);
+    v("scenario", self.scenario);
     v("view_seq", self.view_seq);
     v("view", self.view);
+    v("room_now", self.room_now);
   }
 };
 
@@ -295,11 +299,13 @@ struct Snapshot {
   ViewerInfo viewer;
   Seq view_seq = 0;
   Match view;
+  TimeMs room_now = 0;
   template <class Self, class V>
   static void describe(Self& self, V&& v) {
     v("viewer", self.viewer);
     v("view_seq", self.view_seq);
     v("view", self.view);
+    v("room_now", self.room_now);
   }
 };
 
@@ -407,12 +413,16 @@ struct CaretakerReport {
   }
 };
 
+// room_now: the clock of the connection's room (0 outside a room), so a client can keep its
+// timers in step (round trip / 2 is its error).
 struct Pong {
   ACCORD_MESSAGE("pong", server_to_client);
   std::uint32_t nonce = 0;
+  TimeMs room_now = 0;
   template <class Self, class V>
   static void describe(Self& self, V&& v) {
     v("nonce", self.nonce);
+    v("room_now", self.room_now);
   }
 };
 

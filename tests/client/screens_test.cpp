@@ -11,7 +11,11 @@
 #include <sstream>
 #include <string>
 
+#include <thread>
+
 #include "client_test_support.hpp"
+#include "embedded_server.hpp"
+#include "net/client.hpp"
 
 namespace accord::client::test {
 namespace {
@@ -123,10 +127,57 @@ TEST_CASE("end to end: --solo --autoplay --time-scale 60 plays to the debrief", 
   CHECK(r.output.find(pattern.substr(0, pattern.find('{'))) != std::string::npos);
 }
 
-TEST_CASE("networking options answer clearly that they come with the server") {
-  const auto r = run("--server 127.0.0.1:7878 --join ABC123 --name Ana");
+TEST_CASE("--join and --quick-match need a server, and a bad address is named") {
+  auto r = run("--join ABC123 --name Ana");
   CHECK(r.status != 0);
-  CHECK(r.output.find(s().get("cli.networking_later")) != std::string::npos);
+  CHECK(r.output.find(s().get("cli.needs_server")) != std::string::npos);
+  r = run("--server nowhere:99999 --join ABC123");
+  CHECK(r.status != 0);
+  CHECK(r.output.find("nowhere:99999") != std::string::npos);
+}
+
+TEST_CASE("a student joins a room by its code from the command line and plays to the debrief",
+          "[screens][network]") {
+  EmbeddedServerOptions options;
+  options.asset_dir = ACCORD_ASSET_DIR;
+  options.time_scale = 400;  // the 45-minute preset in about seven seconds
+  std::string error;
+  auto server = EmbeddedServer::start(options, &error);
+  INFO(error);
+  REQUIRE(server);
+  net::Client teacher;
+  REQUIRE(teacher.connect("127.0.0.1", server->port()));
+  teacher.create_room(protocol::CreateRoom{"opt_in_code", 4, "class45", "teacher-pass", "", false,
+                                           true, true, "normal"});
+  net::Client* one[] = {&teacher};
+  REQUIRE(net::pump_until(one, [&] { return teacher.in_room() || !teacher.errors.empty(); }));
+  REQUIRE(teacher.in_room());
+
+  Run student;
+  std::thread play([&] {
+    student = run("--server 127.0.0.1:" + std::to_string(server->port()) + " --join " +
+                  teacher.room_code() + " --name Ana --autoplay --max-seconds 60");
+  });
+  // The student takes a seat by itself; the teacher starts the match.
+  const bool seated = net::pump_until(
+      one,
+      [&] {
+        for (const auto& seat : teacher.view().seats)
+          if (seat.head) return true;
+        return false;
+      },
+      20000);
+  if (seated) teacher.send_command(StartMatch{});
+  // Keep the teacher's connection served while the match runs by its clock.
+  net::pump_until(
+      one, [&] { return teacher.view().phase == Phase::debrief; }, 45000);
+  play.join();
+  INFO(student.output);
+  REQUIRE(seated);
+  CHECK(teacher.view().phase == Phase::debrief);
+  CHECK(student.status == 0);
+  const auto pattern = s().get("cli.final_score");
+  CHECK(student.output.find(pattern.substr(0, pattern.find('{'))) != std::string::npos);
 }
 
 }  // namespace

@@ -1,0 +1,163 @@
+// The networked session against the server code on a loopback port (the embedded server solo
+// play uses): getting into the room, commands and rejections, the facilitator connection, the
+// projector's public view, and reconnecting by itself with the token after a drop.
+#include <chrono>
+#include <thread>
+
+#include "client_test_support.hpp"
+#include "core/hash.hpp"
+#include "embedded_server.hpp"
+#include "network_session.hpp"
+
+namespace accord::client::test {
+namespace {
+
+using namespace std::chrono_literals;
+
+std::unique_ptr<EmbeddedServer> start_server(double time_scale = 1.0) {
+  EmbeddedServerOptions options;
+  options.asset_dir = ACCORD_ASSET_DIR;
+  options.time_scale = time_scale;
+  std::string error;
+  auto server = EmbeddedServer::start(options, &error);
+  INFO(error);
+  REQUIRE(server);
+  return server;
+}
+
+NetworkPlan solo_plan(std::uint16_t port, const std::string& state) {
+  NetworkPlan plan;
+  plan.kind = NetworkPlan::Kind::solo;
+  plan.port = port;
+  plan.name = "Ana";
+  plan.create.scenario = "opt_in_code";
+  plan.create.seats = 5;
+  plan.create.timer_preset = "class45";
+  plan.create.facilitator_password = "solo-password";
+  plan.create.fill_with_bots = true;
+  plan.state = state;
+  return plan;
+}
+
+// Polls the session (as the UI's frame loop does) until `done` or the timeout.
+bool poll_until(Session& session, const std::function<bool()>& done,
+                std::chrono::milliseconds timeout = 10s) {
+  const auto until = std::chrono::steady_clock::now() + timeout;
+  while (std::chrono::steady_clock::now() < until) {
+    session.poll(10);
+    if (done()) return true;
+    std::this_thread::sleep_for(5ms);
+  }
+  return false;
+}
+
+TEST_CASE("server addresses are read from host:port", "[network]") {
+  const auto a = parse_server_address("192.168.1.20:7000");
+  REQUIRE(a);
+  CHECK(a->host == "192.168.1.20");
+  CHECK(a->port == 7000);
+  const auto b = parse_server_address(" school-server ");
+  REQUIRE(b);
+  CHECK(b->host == "school-server");
+  CHECK(b->port == 7878);
+  const auto c = parse_server_address("[::1]:7001");
+  REQUIRE(c);
+  CHECK(c->host == "::1");
+  CHECK(c->port == 7001);
+  CHECK_FALSE(parse_server_address(""));
+  CHECK_FALSE(parse_server_address("host:"));
+  CHECK_FALSE(parse_server_address("host:99999"));
+  CHECK_FALSE(parse_server_address("host:12a"));
+  CHECK_FALSE(parse_server_address(":7878"));
+}
+
+TEST_CASE("a solo room over loopback: the chosen seat, bots elsewhere, commands and rejections",
+          "[network]") {
+  auto server = start_server();
+  int wakes = 0;
+  NetworkSession session(solo_plan(server->port(), "russia"), [&wakes] { ++wakes; });
+  REQUIRE(poll_until(session, [&] { return session.in_room() && session.seat().has_value(); }));
+  CHECK(session.connection() == ConnectionState::connected);
+  CHECK(session.room_code().size() == 6);
+  CHECK(session.scenario_id() == "opt_in_code");
+  CHECK(session.can_facilitate());
+  const Match& v = session.view();
+  const SeatIndex me = *session.seat();
+  CHECK(v.settings.seats[me].state == "russia");
+  for (SeatIndex s = 0; s < v.seats.size(); ++s)
+    CHECK(v.seats[s].bot);  // a bot keeps every seat until a delegation takes it
+  CHECK(v.seats[me].head == session.participant());
+  CHECK(wakes > 0);  // the network thread woke the UI
+
+  // The projector connection has the public view: no brief of any seat.
+  REQUIRE(poll_until(session, [&] { return session.public_view() != nullptr; }));
+  for (const auto& seat : session.public_view()->settings.seats)
+    CHECK(seat.brief.empty());
+
+  // A command that cannot be accepted comes back with its reason.
+  session.post(CastBallot{VoteOn::clause, 0, Ballot::yes});
+  REQUIRE(poll_until(session, [&] { return session.last_rejection().has_value(); }));
+  CHECK_FALSE(session.last_rejection()->message.empty());
+
+  // The facilitator connection starts the match; the player's view follows.
+  session.post_facilitator(StartMatch{});
+  REQUIRE(poll_until(session, [&] { return session.view().phase == Phase::briefing; }));
+  CHECK(session.now() > 0);
+}
+
+TEST_CASE("a dropped connection comes back by itself with the token and the same view",
+          "[network]") {
+  auto server = start_server();
+  NetworkSession session(solo_plan(server->port(), ""), {});
+  REQUIRE(poll_until(session, [&] { return session.in_room() && session.seat().has_value(); }));
+  const Hash before = hash(session.view());
+  const SeatIndex seat = *session.seat();
+  const auto saved = session.saved_seat();
+  CHECK(saved.code == session.room_code());
+  CHECK(saved.token.size() == 64);
+
+  session.drop_connection_for_test();
+  bool saw_reconnecting = false;
+  REQUIRE(poll_until(session, [&] {
+    if (session.connection() == ConnectionState::reconnecting) {
+      saw_reconnecting = true;
+      CHECK(session.reconnect_attempt() >= 1);
+    }
+    return saw_reconnecting && session.connection() == ConnectionState::connected;
+  }));
+  CHECK(session.seat() == seat);
+  CHECK(hash(session.view()) == before);
+  // Still in charge of the seat.
+  session.post(SetReady{true});
+  REQUIRE(poll_until(session, [&] {
+    const auto& p = session.view().participants;
+    return session.participant() < p.size() && p[session.participant()].ready;
+  }));
+}
+
+TEST_CASE("a session that cannot reach its server says so", "[network]") {
+  NetworkPlan plan;
+  plan.kind = NetworkPlan::Kind::join;
+  plan.port = 1;  // nothing listens there
+  plan.code = "ABCDEF";
+  plan.name = "Ana";
+  NetworkSession session(plan, {});
+  REQUIRE(poll_until(session, [&] { return session.connection() == ConnectionState::lost; }));
+  CHECK_FALSE(session.in_room());
+  CHECK(session.problem().find("127.0.0.1:1") != std::string::npos);
+}
+
+TEST_CASE("joining with a wrong code names the problem", "[network]") {
+  auto server = start_server();
+  NetworkPlan plan;
+  plan.kind = NetworkPlan::Kind::join;
+  plan.port = server->port();
+  plan.code = "ZZZZZZ";
+  plan.name = "Ana";
+  NetworkSession session(plan, {});
+  REQUIRE(poll_until(session, [&] { return session.connection() == ConnectionState::lost; }));
+  CHECK(session.problem().find("ZZZZZZ") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace accord::client::test
