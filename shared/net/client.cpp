@@ -190,6 +190,13 @@ void Client::service(int timeout_ms) {
   }
 }
 
+void Client::tamper_view_for_test() {
+  if (!view_) return;
+  Match drifted = view_->view();
+  drifted.round += 7;
+  view_->resync(accord::Snapshot{view_->view_seq(), std::move(drifted)});
+}
+
 void Client::hear_room_clock(TimeMs room_now) {
   room_clock = room_now;
   room_clock_heard = std::chrono::steady_clock::now();

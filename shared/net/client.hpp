@@ -101,6 +101,9 @@ class Client {
 
   // Tests: forget the next stream item as if it had been lost (provokes a gap and a resync).
   void lose_next_stream_item() { lose_next_item_ = true; }
+  // Tests: the mirror drifts from the server's view (as a bug in apply would make it), so the
+  // next ViewHash disagrees and the client resyncs.
+  void tamper_view_for_test();
 
  private:
   void handle(protocol::ServerMessage message);

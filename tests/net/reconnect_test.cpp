@@ -1,5 +1,6 @@
 // Reconnection with the token, wrong and revoked tokens, head handover, gaps and resync, and
 // the grace period.
+#include "core/visibility.hpp"
 #include "net_test_support.hpp"
 
 namespace accord::nettest {
@@ -136,6 +137,33 @@ TEST_CASE("a participant gone past the grace period leaves the lobby", "[net][re
       10000));
   CHECK_FALSE(ghost->reconnect("127.0.0.1", server.port(), 1000));
   CHECK(ghost->errors.back().code == pm::ErrorCode::token_revoked);
+}
+
+TEST_CASE("a view that drifts from the server's is caught by the hash and resynced",
+          "[net][reconnect]") {
+  TestServer server;
+  auto fac = create_room(server, 2);
+  auto p0 = join(server, fac->room_code(), "Zero");
+  auto p1 = join(server, fac->room_code(), "One");
+  std::vector<Client*> all{fac.get(), p0.get(), p1.get()};
+  must(*p0, TakeSeat{0}, all);
+  must(*p1, TakeSeat{1}, all);
+  quiet(all);
+  const auto round = p1->view().round;
+  const auto snapshots = p1->snapshots;
+  p1->tamper_view_for_test();
+  REQUIRE(p1->view().round != round);
+  // The next stream item moves p1's stream on; its ViewHash disagrees with the drifted view.
+  must(*p0, PostMessage{kPlenary, "Good morning"}, all);
+  REQUIRE(pump(all, [&] { return p1->hash_mismatches == 1 && p1->snapshots > snapshots; }));
+  quiet(all);
+  CHECK(p1->view().round == round);
+  CHECK(p1->gaps == 0);
+  server.stop();
+  const Match& match = server.get().room(fac->room_code())->host->match();
+  CHECK(p1->view_hash() == hash(view_for(match, Viewer::of_seat(1))));
+  CHECK(p0->view_hash() == hash(view_for(match, Viewer::of_seat(0))));
+  CHECK(p0->hash_mismatches == 0);
 }
 
 TEST_CASE("the facilitator logs in again with the password", "[net][reconnect]") {
