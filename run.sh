@@ -14,7 +14,7 @@ ROOT=$(pwd)
 PACKAGES=(
   cmake ninja-build g++ pkg-config
   nlohmann-json3-dev libxxhash-dev libcli11-dev catch2 libbenchmark-dev
-  libenet-dev libsodium-dev libspdlog-dev
+  libenet-dev libsodium-dev libspdlog-dev libsqlite3-dev
   libsdl2-dev libimgui-dev libstb-dev fonts-dejavu-core
 )
 

@@ -16,6 +16,7 @@
 #include <sstream>
 
 #include "autopilot.hpp"
+#include "bench_frames.hpp"
 #include "embedded_server.hpp"
 #include "fonts.hpp"
 #include "local_session.hpp"
@@ -294,6 +295,8 @@ void App::start_network(NetworkPlan plan, bool host_here) {
     options.port = plan.port;
     options.discovery = true;
     options.server_name = strings_.get("app.title");
+    // Rooms hosted here survive the computer restarting: rejoin resumes them.
+    options.data_dir = (config_dir() / "server-data").string();
     embedded_ = EmbeddedServer::start(options, &error);
     if (!embedded_) {
       ui_state_.home_error = strings_.fmt("error.server", {error});
@@ -348,13 +351,14 @@ void App::adopt_room_content(const NetworkSession& net) {
 // before getting in (back home with the reason), to the debrief (nothing left to rejoin).
 void App::follow_network() {
   if (network_ == nullptr) return;
-  const bool remembered = !embedded_ || network_->plan().kind != NetworkPlan::Kind::solo;
+  // A solo match's server lives only as long as the client: nothing to come back to.
+  const bool remembered = network_->plan().kind != NetworkPlan::Kind::solo;
   if (network_->in_room() && !entered_room_) {
     entered_room_ = true;
     adopt_room_content(*network_);
     const SavedSeat seat = network_->saved_seat();
-    if (remembered && !seat.token.empty() && !embedded_ && !target_) {
-      settings_.unfinished = {seat.host, seat.port, seat.code, seat.token};
+    if (remembered && !seat.token.empty() && !target_) {
+      settings_.unfinished = {seat.host, seat.port, seat.code, seat.token, embedded_ != nullptr};
       save_settings(settings_, settings_file());
     }
   }
@@ -434,7 +438,7 @@ void App::handle_requests() {
     plan.port = settings_.unfinished.port;
     plan.code = settings_.unfinished.code;
     plan.token = settings_.unfinished.token;
-    start_network(plan, false);
+    start_network(plan, settings_.unfinished.hosted_here);
   }
   if (r.start_network) start_network(*r.start_network, r.host_here);
   if (r.settings_changed && ui_state_.editing) {
@@ -617,6 +621,8 @@ int App::run() {
   }
   if (target_) screen_ = *target_ == Screen::settings ? Screen::settings : screen_;
 
+  std::optional<IdleBench> idle_bench;
+  if (opt_.bench_idle > 0) idle_bench.emplace(opt_.bench_idle);
   const auto started = std::chrono::steady_clock::now();
   auto last = started;
   bool first = true;
@@ -695,6 +701,7 @@ int App::run() {
       return 0;
     }
     SDL_RenderPresent(renderer_);
+    if (idle_bench && idle_bench->frame(session_.get(), strings_)) return 0;
     handle_requests();
   }
   return exit_code_;
@@ -714,6 +721,7 @@ int client_main(int argc, const char* const* argv) {
     return *parsed.exit_code;
   }
   const Options& o = parsed.options;
+  if (o.bench_frames > 0) return run_bench_frames(o);
   if (o.server.empty() && (!o.join.empty() || o.quick_match_given)) {
     Strings strings;
     strings.load(asset_dir(o) / "i18n" / "en.json");

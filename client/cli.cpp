@@ -48,7 +48,14 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
   auto* quick = app.add_option("--quick-match", o.quick_match,
                                "Quick match on the server, optionally naming the scenario")
                     ->expected(0, 1);
-  app.add_flag("--projector", o.projector, "With --join: show the room's public view for a classroom screen");
+  app.add_flag("--projector", o.projector,
+               "With --join: show the room's public view for a classroom screen");
+  app.add_option("--bench-frames", o.bench_frames,
+                 "Draw N frames of the busiest drafting state offscreen, print CPU per frame")
+      ->check(CLI::Range(1, 1000000));
+  app.add_option("--bench-idle", o.bench_idle,
+                 "Wait SECONDS on a solo lobby, print the frames drawn and the CPU used")
+      ->check(CLI::Range(0.5, 3600.0));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -60,6 +67,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
   }
   o.solo = solo->count() > 0;
   o.quick_match_given = quick->count() > 0;
+  if (o.bench_idle > 0 && o.server.empty()) o.solo = true;  // the lobby of a solo match
   // With --autoplay, --screenshot alone saves the debrief the match ends on.
   if (!o.screenshot.empty() && o.screen.empty() && !o.autoplay) o.screen = "home";
   if (!o.screen.empty() && o.screenshot.empty()) {

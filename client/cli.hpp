@@ -30,6 +30,9 @@ struct Options {
   std::string server, join, name, quick_match;
   bool quick_match_given = false;
   bool projector = false;
+  // Benchmarks (bench_frames.hpp): frames of the busiest drafting state; seconds idle on a lobby.
+  int bench_frames = 0;
+  double bench_idle = 0;
 };
 
 struct ParsedCommandLine {

@@ -6,6 +6,7 @@
 
 #include "room_store.hpp"
 #include "server.hpp"
+#include "sqlite_store.hpp"
 
 namespace accord::client {
 
@@ -35,10 +36,21 @@ std::unique_ptr<EmbeddedServer> EmbeddedServer::start(const EmbeddedServerOption
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
     return static_cast<TimeMs>(real.count() * scale);
   };
+  std::shared_ptr<server::RoomStore> store;
+  if (options.data_dir.empty()) {
+    store = std::make_shared<server::MemoryRoomStore>();
+  } else {
+    config.data_dir = options.data_dir;
+    store = server::SqliteRoomStore::open(options.data_dir, server::SqliteRoomStore::Access::serve,
+                                          &why);
+    if (!store) {
+      if (error) *error = why;
+      return nullptr;
+    }
+  }
   std::unique_ptr<EmbeddedServer> embedded(new EmbeddedServer());
   embedded->server_ = std::make_unique<server::Server>(
-      config, std::shared_ptr<server::RoomFactory>(std::move(factory)),
-      std::make_shared<server::MemoryRoomStore>(), clock);
+      config, std::shared_ptr<server::RoomFactory>(std::move(factory)), std::move(store), clock);
   if (!embedded->server_->start(&why)) {
     if (error) *error = why;
     return nullptr;

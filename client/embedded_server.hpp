@@ -22,6 +22,8 @@ struct EmbeddedServerOptions {
   bool discovery = false;          // answer LAN discovery probes (hosting a class)
   double time_scale = 1.0;         // the rooms' clocks run this much faster (demos, tests)
   std::string server_name = "Cyber Accord (embedded)";
+  // Where rooms are kept (SQLite) so a class survives the computer restarting; empty: memory.
+  std::string data_dir;
 };
 
 class EmbeddedServer {

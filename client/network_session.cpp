@@ -98,6 +98,16 @@ void NetworkSession::post_facilitator(const Command& command) {
   outbox_.push_back(Outgoing{true, command});
 }
 
+void NetworkSession::rematch() {
+  std::lock_guard lock(mutex_);
+  room_requests_.emplace_back(pm::Rematch{});
+}
+
+void NetworkSession::delete_room() {
+  std::lock_guard lock(mutex_);
+  room_requests_.emplace_back(pm::DeleteRoom{shared_.code});
+}
+
 bool NetworkSession::poll(double /*real_ms*/) {
   std::lock_guard lock(mutex_);
   if (version_ == seen_version_) return false;
@@ -278,10 +288,14 @@ void NetworkSession::run() {
   std::uint32_t nonce = 0;
   while (!stop_.load()) {
     std::vector<Outgoing> outgoing;
+    std::vector<pm::ClientMessage> requests;
     {
       std::lock_guard lock(mutex_);
       outgoing.swap(outbox_);
+      requests.swap(room_requests_);
     }
+    for (const auto& request : requests)
+      (facilitator ? *facilitator : main).send(request);
     for (const auto& item : outgoing) {
       net::Client& to = item.as_facilitator && facilitator ? *facilitator : main;
       to.send_command(item.command);
@@ -335,7 +349,8 @@ void NetworkSession::run() {
     if (main.connected() || stop_.load()) continue;
 
     // ---- the connection dropped: come back with the token, by ourselves.
-    if (main.bye && main.bye->reason == pm::ByeReason::removed) {
+    if (main.bye && (main.bye->reason == pm::ByeReason::removed ||
+                     main.bye->reason == pm::ByeReason::room_deleted)) {
       lost(main.bye->text);
       break;
     }

@@ -92,6 +92,9 @@ class NetworkSession final : public Session {
   std::string problem() const override { return ui_.problem; }
   std::vector<std::string> caretaker_report() const override { return report_; }
   void clear_caretaker_report() override { report_.clear(); }
+  bool can_manage_room() const override { return ui_.facilitator && !ui_.code.empty(); }
+  void rematch() override;
+  void delete_room() override;
 
   bool in_room() const { return ui_.in_room; }
   // The room's content (JSON bundle) when it differs from what the client asked to have.
@@ -131,6 +134,7 @@ class NetworkSession final : public Session {
   mutable std::mutex mutex_;
   Shared shared_;
   std::vector<Outgoing> outbox_;
+  std::vector<protocol::ClientMessage> room_requests_;  // rematch, delete: as the facilitator
   std::vector<Rejection> rejections_;
   std::vector<std::string> reports_;
   std::map<std::string, std::string> contents_;  // content hash → bundle

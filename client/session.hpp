@@ -57,6 +57,11 @@ class Session {
   // What the caretaker bot did while this seat's delegation was away (empty: nothing to show).
   virtual std::vector<std::string> caretaker_report() const { return {}; }
   virtual void clear_caretaker_report() {}
+  // The facilitator of a room on a server: start a new match in the same room (at the
+  // debrief), or delete the room and all its data.
+  virtual bool can_manage_room() const { return false; }
+  virtual void rematch() {}
+  virtual void delete_room() {}
 };
 
 // The participant id of a session that is not a participant (a facilitator, a projector).

@@ -72,6 +72,8 @@ Settings load_settings(const std::filesystem::path& file, std::string* error) {
     s.unfinished.host = text("host");
     s.unfinished.code = text("code");
     s.unfinished.token = text("token");
+    if (const auto here = m.find("hosted_here"); here != m.end() && here->is_boolean())
+      s.unfinished.hosted_here = here->get<bool>();
     if (const auto port = m.find("port"); port != m.end() && port->is_number_unsigned())
       s.unfinished.port =
           static_cast<std::uint16_t>(std::min<std::uint64_t>(port->get<std::uint64_t>(), 65535));
@@ -93,7 +95,8 @@ bool save_settings(const Settings& settings, const std::filesystem::path& file,
     doc["unfinished_match"] = {{"host", settings.unfinished.host},
                                {"port", settings.unfinished.port},
                                {"code", settings.unfinished.code},
-                               {"token", settings.unfinished.token}};
+                               {"token", settings.unfinished.token},
+                               {"hosted_here", settings.unfinished.hosted_here}};
   const auto tmp = file.string() + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);

@@ -16,7 +16,7 @@ struct Settings {
 
   int scale_percent = 100;
   bool high_contrast = false;
-  int font_px = 17;            // at 100 %; multiplied by the scale
+  int font_px = 17;                               // at 100 %; multiplied by the scale
   std::string server_address = "127.0.0.1:7878";  // for quick match and joining
   std::string player_name;
   // The seat of a match left unfinished (the laptop restarted, the window closed): its server,
@@ -25,6 +25,7 @@ struct Settings {
     std::string host;
     std::uint16_t port = 0;
     std::string code, token;
+    bool hosted_here = false;  // the server ran inside this client: start it again first
     friend bool operator==(const Unfinished&, const Unfinished&) = default;
   } unfinished;
 

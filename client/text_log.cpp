@@ -10,7 +10,16 @@ std::vector<std::string>& frame() {
   return lines;
 }
 
+Observer& observer() {
+  static Observer o = nullptr;
+  return o;
+}
+
 }  // namespace
+
+void set_observer(Observer o) {
+  observer() = o;
+}
 
 void begin_frame() {
   frame().clear();
@@ -18,6 +27,7 @@ void begin_frame() {
 
 void record(std::string_view text) {
   if (frame().size() < 20'000) frame().emplace_back(text);
+  if (observer()) observer()(text);
 }
 
 const std::vector<std::string>& last_frame() {

@@ -14,5 +14,9 @@ void record(std::string_view text);
 const std::vector<std::string>& last_frame();
 bool contains(std::string_view needle);
 bool write(const std::filesystem::path& file);
+// Tests: called with each string as it is recorded (while its widget is being laid out, so a
+// UI-action test can read ImGui's cursor there and click it). nullptr: none.
+using Observer = void (*)(std::string_view text);
+void set_observer(Observer observer);
 
 }  // namespace accord::client::text_log

@@ -9,6 +9,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,7 +56,7 @@ struct UiState {
   int state = 0;
   std::string home_error;
   // home: online play
-  int online_tab = 0;  // 0 quick match, 1 join, 2 host
+  int online_tab = 0;          // 0 quick match, 1 join, 2 host
   std::string server_address;  // "host:port"; from the settings
   std::string name;
   std::string join_code;
@@ -81,8 +82,21 @@ struct UiState {
   std::string chat_input;
   std::optional<ChannelId> channel;
   int bilateral_with = 0;
-  std::map<ChannelId, std::size_t> seen;  // messages read per channel
-  std::string announcement;               // facilitator
+  std::map<ChannelId, std::size_t> seen;        // messages read per channel
+  std::string announcement;                     // facilitator
+  std::optional<ChannelId> select_channel;      // open this tab on the next frame
+  std::optional<SeatIndex> awaiting_bilateral;  // opened; select its tab when it arrives
+  // Ignored locally (never sent): humans by participant, bots by the seat they play.
+  std::set<ParticipantId> ignored;
+  std::set<SeatIndex> ignored_bots;
+  bool show_ignored = false;
+  // chat: the deal form of a bilateral tab, the caucus form
+  bool deal_form = false;
+  std::vector<DealTerm> deal_give, deal_get;
+  bool caucus_form = false;
+  std::string caucus_name;
+  std::set<SeatIndex> caucus_seats;
+  int invite_seat = -1;
   // debrief
   std::string saved_to;
   // settings (edited copy, applied on Save)
@@ -165,5 +179,10 @@ void draw_status_bar(Ui& u);
 // The what-if or final scorecard: a bar per criterion (draw list) and the explanation.
 void draw_criteria_bars(Ui& u, const scoring::Scorecard& card);
 void draw_scorecard(Ui& u, const scoring::Scorecard& card, bool explanation);
+// Deals (screens/deals.cpp): one promise in words; the deals between this seat and `with` (all
+// of this seat's when `with` is empty) with their answers; the offer form of a bilateral tab.
+std::string deal_term_text(const Ui& u, const Match& v, const DealTerm& term);
+void draw_deal_list(Ui& u, SeatIndex me, std::optional<SeatIndex> with);
+void draw_deal_form(Ui& u, SeatIndex me, SeatIndex with);
 
 }  // namespace accord::client

@@ -57,6 +57,29 @@ ParsedConfig parse_command_line(int argc, char** argv) {
                  "A quick match starts when full or after this long")
       ->capture_default_str()
       ->check(CLI::Range(1.0, 3600.0));
+  app.add_option("--retention-days", config.retention_days,
+                 "Finished and abandoned rooms (names, chat, events) are deleted this many days "
+                 "after they close")
+      ->capture_default_str()
+      ->check(CLI::Range(0u, 3650u));
+  double lobby_idle_h = static_cast<double>(config.lobby_idle_ms) / 3'600'000.0;
+  app.add_option("--lobby-idle-hours", lobby_idle_h,
+                 "A lobby nobody is connected to closes after this long")
+      ->capture_default_str()
+      ->check(CLI::Range(0.001, 24.0 * 365));
+  double abandon_days = static_cast<double>(config.abandon_ms) / 86'400'000.0;
+  app.add_option("--abandon-days", abandon_days,
+                 "A match nobody is connected to closes as abandoned after this long")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0001, 3650.0));
+  bool purge_only = false;
+  auto* purge = app.add_subcommand(
+      "purge", "Delete the rooms whose retention period is over (see --retention-days), then exit");
+  purge->fallthrough();  // `accord-server purge --data DIR` reads the server's own flags
+  purge->add_option("--room", config.purge_room,
+                    "Delete this room and all its data now, whatever its state (the server "
+                    "must be stopped)");
+  purge->callback([&] { purge_only = true; });
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -65,6 +88,9 @@ ParsedConfig parse_command_line(int argc, char** argv) {
   config.discovery = !no_discovery;
   config.grace_ms = static_cast<TimeMs>(grace_s * 1000.0);
   config.quick_match_countdown_ms = static_cast<TimeMs>(countdown_s * 1000.0);
+  config.lobby_idle_ms = static_cast<TimeMs>(lobby_idle_h * 3'600'000.0);
+  config.abandon_ms = static_cast<TimeMs>(abandon_days * 86'400'000.0);
+  config.purge_only = purge_only;
   return ParsedConfig{config, 0};
 }
 

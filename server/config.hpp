@@ -33,6 +33,17 @@ struct ServerConfig {
   TimeMs hash_interval_ms = 5000;  // ViewHash at most this often per room (viewers that moved)
   double bot_pace = 1.0;           // bots' think time × this (tests and solo demos speed it up)
 
+  // ---- durability and room lifecycle (docs/hosting.md, docs/privacy.md)
+  std::uint32_t retention_days = 30;  // finished and abandoned rooms are deleted this long after
+  TimeMs lobby_idle_ms = 2 * 3600 * 1000;      // a lobby nobody is in closes after this
+  TimeMs abandon_ms = 7LL * 24 * 3600 * 1000;  // a match nobody is in closes after this
+  TimeMs unload_finished_ms = 10 * 60 * 1000;  // a finished room nobody reads leaves memory
+  std::uint32_t snapshot_every = 200;  // events between snapshots (reload = snapshot + tail)
+  TimeMs clock_record_ms = 1000;       // the rooms' clock is committed at least this often
+  TimeMs lifecycle_check_ms = 1000;    // idle, abandoned and unload checks this often
+  bool purge_only = false;             // `accord-server purge`: purge, then exit
+  std::string purge_room;              // `accord-server purge --room CODE`: that room only
+
   // ---- abuse limits
   double commands_per_second = 10, command_burst = 30;
   double chat_per_second = 1, chat_burst = 6;

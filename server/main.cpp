@@ -1,13 +1,15 @@
-// accord-server: see docs/hosting.md.
+// accord-server: see docs/hosting.md. `accord-server purge` is the retention maintenance command
+// (docs/privacy.md).
 #include <spdlog/spdlog.h>
 
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <iostream>
 
 #include "config.hpp"
-#include "room_store.hpp"
 #include "server.hpp"
+#include "sqlite_store.hpp"
 
 namespace {
 
@@ -15,6 +17,34 @@ std::atomic<bool> g_stop{false};
 
 extern "C" void on_signal(int) {
   g_stop.store(true);
+}
+
+int purge(const accord::server::ServerConfig& config) {
+  using namespace accord::server;
+  std::string error;
+  auto store = SqliteRoomStore::open(config.data_dir, SqliteRoomStore::Access::maintenance, &error);
+  if (!store) {
+    spdlog::critical("{}", error);
+    return 2;
+  }
+  if (!config.purge_room.empty()) {
+    if (!store->erase(config.purge_room)) {
+      std::cerr << "accord-server: there is no room " << config.purge_room << " in "
+                << config.data_dir << "\n";
+      return 1;
+    }
+    std::cout << "deleted room " << config.purge_room << " and all its data\n";
+    return 0;
+  }
+  const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count();
+  const auto report = store->purge(now - std::int64_t{config.retention_days} * 86'400);
+  std::cout << "purged " << report.rooms.size() << " room(s) closed more than "
+            << config.retention_days << " day(s) ago (" << report.events << " events)\n";
+  for (const auto& code : report.rooms)
+    std::cout << "  " << code << "\n";
+  return 0;
 }
 
 }  // namespace
@@ -25,6 +55,7 @@ int main(int argc, char** argv) {
   if (!parsed.config) return parsed.exit_code;
   const ServerConfig& config = *parsed.config;
   spdlog::set_level(spdlog::level::from_str(config.log_level));
+  if (config.purge_only) return purge(config);
 
   std::string error;
   auto factory = make_content_factory(config.asset_dir, &error);
@@ -32,14 +63,25 @@ int main(int argc, char** argv) {
     spdlog::critical("cannot load the game's content from '{}': {}", config.asset_dir, error);
     return 2;
   }
-  auto store = std::make_shared<MemoryRoomStore>();
+  std::shared_ptr<RoomStore> store =
+      SqliteRoomStore::open(config.data_dir, SqliteRoomStore::Access::serve, &error);
+  if (!store) {
+    spdlog::critical("{}", error);
+    return 2;
+  }
+  spdlog::info("data folder: {}", config.data_dir);
+  // Signals only set a flag: the loop finishes its turn, commits and says goodbye.
+  std::signal(SIGINT, on_signal);
+  std::signal(SIGTERM, on_signal);
   Server server(config, std::shared_ptr<RoomFactory>(std::move(factory)), store);
   if (!server.start(&error)) {
     spdlog::critical("{}", error);
     return 2;
   }
-  std::signal(SIGINT, on_signal);
-  std::signal(SIGTERM, on_signal);
+  if (!server.quarantined().empty())
+    std::cerr << "accord-server: " << server.quarantined().size()
+              << " room(s) quarantined (listed above); their data is kept in " << config.data_dir
+              << "\n";
   server.run(g_stop);
   spdlog::info("stopped");
   return 0;

@@ -35,7 +35,10 @@ Server::Server(ServerConfig config, std::shared_ptr<RoomFactory> factory,
     : config_(std::move(config)),
       factory_(std::move(factory)),
       store_(std::move(store)),
-      clock_(clock ? std::move(clock) : steady_clock_from_now()),
+      // The offset lets a restart resume the rooms' clock where it stopped (server_store.cpp).
+      clock_([this, source = clock ? std::move(clock) : steady_clock_from_now()] {
+        return source() + clock_offset_;
+      }),
       passwords_(config_.fast_password_hash ? PasswordStrength::minimum
                                             : PasswordStrength::interactive),
       bot_rng_(Pcg32::seeded(random_seed(), 0xb07)) {}
@@ -53,6 +56,7 @@ bool Server::start(std::string* error) {
     if (error) *error = std::move(why);
     return false;
   };
+  restore();
   if (!net::ensure_enet()) return fail("ENet could not start");
   if (!ensure_sodium()) return fail("libsodium could not start");
   ENetAddress address{};
@@ -152,16 +156,29 @@ void Server::run(const std::atomic<bool>& stop) {
   shutdown();
 }
 
+// The last turn has been committed: snapshot every room that moved (the next start reloads
+// without replaying), commit, tell everyone, and let the goodbyes out. Nothing is accepted now.
 void Server::shutdown() {
   if (host_ == nullptr) return;
+  for (auto& [code, room] : rooms_) {
+    if (room.host->last_seq() == room.snapshot_seq) continue;
+    store_->stage_snapshot(code, room.host->last_seq(), room.host->match());
+    room.snapshot_seq = room.host->last_seq();
+    room.staged = true;
+  }
   for (auto& [id, conn] : connections_)
-    if (!conn.closing) close(conn, pm::ByeReason::server_shutdown, "The server is shutting down.");
+    if (!conn.closing)
+      close(conn, pm::ByeReason::server_shutdown,
+            "The server is restarting. Your game is saved: reconnect in a moment.");
   end_turn();
-  // Let the goodbyes out (bounded).
+  // Let the goodbyes out (bounded); a connection attempt now is turned away.
   ENetEvent event;
   for (int i = 0; i < 20 && enet_host_service(host_, &event, 5) >= 0; ++i) {
     if (event.type == ENET_EVENT_TYPE_RECEIVE) enet_packet_destroy(event.packet);
+    if (event.type == ENET_EVENT_TYPE_CONNECT && conn_id_of(event.peer) == 0)
+      enet_peer_disconnect_now(event.peer, 0);
   }
+  spdlog::info("every room is saved");
 }
 
 const Room* Server::room(const std::string& code) const {
@@ -253,6 +270,8 @@ void Server::on_receive(Connection& conn, const std::uint8_t* data, std::size_t 
                  [&](pm::SendCommand& m) { on_send_command(conn, m); },
                  [&](pm::RequestResync&) { on_resync(conn); },
                  [&](pm::QuickMatch& m) { on_quick_match(conn, m); },
+                 [&](pm::Rematch&) { on_rematch(conn); },
+                 [&](pm::DeleteRoom& m) { on_delete_room(conn, m); },
                  [&](pm::Ping& m) {
                    const auto it = conn.room.empty() ? rooms_.end() : rooms_.find(conn.room);
                    queue(conn.id,
@@ -299,9 +318,12 @@ void Server::close(Connection& conn, pm::ByeReason reason, std::string text) {
 
 void Server::end_turn() {
   std::set<std::string> failed;
-  bool staged = false;
-  for (auto& [code, room] : rooms_)
-    staged = staged || room.staged;
+  const TimeMs now = clock_();
+  if (now - last_lifecycle_ >= config_.lifecycle_check_ms) {
+    run_lifecycle(now);
+    last_lifecycle_ = now;
+  }
+  const bool staged = stage_turn(now);
   if (staged && !store_->commit()) {
     for (auto& [code, room] : rooms_)
       if (room.staged) failed.insert(code);
@@ -313,8 +335,13 @@ void Server::end_turn() {
   if (!failed.empty()) {
     std::erase_if(outbox_, [&](const Outgoing& o) { return failed.count(o.room) > 0; });
     for (const auto& code : failed)
-      rollback(rooms_.at(code));
+      if (const auto it = rooms_.find(code); it != rooms_.end()) rollback(it->second);
+  } else {
+    for (const auto& code : unload_after_commit_)
+      if (const auto it = rooms_.find(code); it != rooms_.end() && it->second.members.empty())
+        rooms_.erase(it);
   }
+  unload_after_commit_.clear();
   auto outgoing = std::move(outbox_);
   outbox_.clear();
   for (const auto& out : outgoing) {

@@ -49,11 +49,6 @@ struct Connection {
   TokenBucket commands, chat, requests, bad;
 };
 
-struct TokenEntry {
-  protocol::ClientRole role = protocol::ClientRole::player;
-  std::optional<ParticipantId> participant;
-};
-
 struct Room {
   std::string code;
   std::string scenario;
@@ -75,6 +70,15 @@ struct Room {
   bool hash_due = false;
   std::map<Viewer, Seq> hashed_seq;  // the stream item each viewer's last ViewHash was for
   TimeMs last_hash_at = 0;
+  // Durability (sqlite_store, server_store.cpp): the record as last staged, the seq of the newest
+  // snapshot, and the lifecycle.
+  bool record_dirty = false;  // record fields or tokens changed this turn: stage the record
+  Seq snapshot_seq = 0;
+  RoomStatus status = RoomStatus::open;
+  std::int64_t created_at = 0;  // wall clock, unix seconds
+  std::int64_t closed_at = 0;
+  std::uint32_t match_number = 1;
+  TimeMs unattended_since = 0;  // room clock when its last connection left (or it was loaded)
   // Bots (room_bots.cpp): the difficulty of the bots filling empty seats, and the bot playing
   // each seat now (filling it, or caretaking for an away delegation).
   std::string bot_difficulty = "normal";
@@ -106,6 +110,11 @@ class Server {
   // Turns until `stop` is set, then shuts down (Bye to everyone).
   void run(const std::atomic<bool>& stop);
   void shutdown();
+
+  // Reloads every open room from the store (called by start()); quarantines those whose log
+  // does not replay. Returns one line per quarantined room, for the host to read.
+  std::vector<std::string> restore();
+  const std::vector<std::string>& quarantined() const { return quarantined_; }
 
   // Inspection (tests, logs): call from the loop's thread or after it has stopped.
   const Room* room(const std::string& code) const;
@@ -168,7 +177,19 @@ class Server {
   std::optional<BotDuty> bot_duty(const Room& room, SeatIndex seat) const;
   TimeMs bot_think_ms(const Room& room);
   void hand_back(Room& room, SeatIndex seat, Room::SeatBotState& state);
+  // server_store.cpp: what the store keeps of a room beyond its log, restart, lifecycle
   void rollback(Room& room);
+  RoomRecord record_of(const Room& room) const;
+  // The room in memory, or a finished (or abandoned) one loaded again from the store for its
+  // debrief; rooms_.end() if there is none to serve.
+  std::map<std::string, Room>::iterator find_room(const std::string& code);
+  bool load_room(const std::string& code, std::string* problem);
+  bool stage_turn(TimeMs now);
+  void close_room(Room& room, RoomStatus status, const std::string& why);
+  void run_lifecycle(TimeMs now);
+  Room* facilitated_room(Connection& conn, const char* what);
+  void on_rematch(Connection& conn);
+  void on_delete_room(Connection& conn, const protocol::DeleteRoom& request);
 
   ServerConfig config_;
   std::shared_ptr<RoomFactory> factory_;
@@ -183,6 +204,14 @@ class Server {
   std::map<std::uint32_t, std::uint32_t> peers_per_address_;
   std::map<std::string, Room> rooms_;
   TimeMs last_tick_ = 0;
+  TimeMs clock_offset_ = 0;  // added to the clock source: a restart resumes the rooms' clock
+  TimeMs last_clock_record_ = 0;
+  TimeMs last_lifecycle_ = 0;
+  std::optional<TimeMs> last_purge_at_;
+  static constexpr TimeMs kPurgeIntervalMs = 3600 * 1000;
+  std::vector<std::string> unload_after_commit_;  // closed this turn: leave memory once saved
+  bool store_dirty_ = false;  // staged for a room no longer in memory (deleted): commit anyway
+  std::vector<std::string> quarantined_;
   Pcg32 bot_rng_;  // bots' think times only: no game decision depends on it
 
   struct PendingPassword {

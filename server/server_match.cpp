@@ -55,6 +55,11 @@ void Server::on_send_command(Connection& conn, const pm::SendCommand& request) {
            "A projector only shows the public view.");
     return;
   }
+  if (room.status == RoomStatus::abandoned) {
+    reject(pm::RejectionKind::invalid, RejectCode::not_allowed, "",
+           "This room was closed as abandoned: it can be read, not played.");
+    return;
+  }
   const TimeMs now = clock_();
   if (!(is_chat(request.command) ? conn.chat : conn.commands).take(now)) {
     spdlog::info("room {} {}: connection {} over its {} rate", room.code,
@@ -93,6 +98,7 @@ void Server::after_accepted(Room& room, const Command& command, const Actor& act
   if (!gone) return;
   // The token is revoked: a removed (or departed) participant cannot come back by reconnecting.
   room.revoked.insert(*gone);
+  room.record_dirty = true;
   room.away.erase(*gone);
   room.absent.erase(*gone);
   for (auto it = room.tokens.begin(); it != room.tokens.end();) {
@@ -194,7 +200,7 @@ void Server::on_member_dropped(Room& room, ParticipantId participant) {
 void Server::tick(TimeMs now) {
   const TimeMs elapsed = now - last_tick_;
   for (auto& [code, room] : rooms_)
-    tick_room(room, now, elapsed);
+    if (room.status != RoomStatus::abandoned) tick_room(room, now, elapsed);  // read-only
   for (auto& [id, conn] : connections_) {
     if (!conn.welcomed && !conn.closing && now - conn.connected_at > config_.handshake_timeout_ms) {
       spdlog::info("connection {}: no hello within {} ms", id, config_.handshake_timeout_ms);
@@ -277,37 +283,6 @@ void Server::start_quick_match_if_ready(Room& room, TimeMs now) {
   room.countdown_deadline.reset();
   spdlog::info("room {}: quick match started", room.code);
   deliver(room, outcome);
-}
-
-void Server::rollback(Room& room) {
-  std::string why;
-  const auto log = store_->load(room.code);
-  auto host = log ? MatchHost::from_log(*log, &why) : std::nullopt;
-  if (!host) {
-    spdlog::critical("room {}: cannot roll back ({}); the room is kept as it is", room.code, why);
-    return;
-  }
-  room.host = std::make_unique<MatchHost>(std::move(*host));
-  room.hashed_seq.clear();  // streams are numbered afresh
-  const auto participants = room.host->match().participants.size();
-  std::erase_if(room.tokens, [&](const auto& entry) {
-    return entry.second.participant && *entry.second.participant >= participants;
-  });
-  const std::vector<ConnId> members(room.members.begin(), room.members.end());
-  for (const ConnId id : members) {
-    Connection* conn = connection(id);
-    if (conn == nullptr) continue;
-    if (conn->participant && *conn->participant >= participants) {
-      conn->participant.reset();
-      detach(*conn);
-      error(*conn, pm::ErrorCode::invalid_request, "The server could not save: join again.");
-      continue;
-    }
-    conn->viewer = viewer_of(room, *conn);
-    send_snapshot(room, *conn);
-    error(*conn, pm::ErrorCode::invalid_request,
-          "The server could not save the last changes; they were undone.");
-  }
 }
 
 }  // namespace accord::server

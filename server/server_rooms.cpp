@@ -144,7 +144,7 @@ void Server::on_create_room(Connection& conn, pm::CreateRoom request) {
 void Server::on_facilitator_login(Connection& conn, pm::FacilitatorLogin request) {
   if (!may_request(conn) || password_queue_full(conn)) return;
   const auto code = pm::normalize_join_code(request.code);
-  const auto it = code ? rooms_.find(*code) : rooms_.end();
+  const auto it = code ? find_room(*code) : rooms_.end();
   if (it == rooms_.end()) {
     wipe(request.password);
     error(conn, pm::ErrorCode::no_such_room, "No room has this code.", "/code");
@@ -186,6 +186,7 @@ void Server::on_password_results() {
       room->room_password_digest = pending.request.room_password;
       room->is_public = pending.request.is_public;
       room->bot_difficulty = pending.request.bot_difficulty;
+      room->record_dirty = true;
       if (pending.request.fill_with_bots) fill_seats_with_bots(*room);
       queue(conn->id, pm::RoomCreated{room->code}, room->code);
       attach(*conn, *room, pm::ClientRole::facilitator, std::nullopt,
@@ -240,6 +241,10 @@ Room* Server::create_room(const RoomSpec& spec, const std::string& scenario, boo
   room.content_hash = header.content_hash;
   room.quick = quick;
   room.last_hash_at = clock_();
+  room.created_at = std::chrono::duration_cast<std::chrono::seconds>(
+                        std::chrono::system_clock::now().time_since_epoch())
+                        .count();
+  room.record_dirty = true;  // saved with this turn, before anyone hears of the room
   spdlog::info("room {} created: scenario '{}', {} seats{}", code, scenario,
                header.settings.seats.size(), quick ? ", quick match" : "");
   return &rooms_.emplace(code, std::move(room)).first->second;
@@ -248,7 +253,7 @@ Room* Server::create_room(const RoomSpec& spec, const std::string& scenario, boo
 void Server::on_join_room(Connection& conn, const pm::JoinRoom& request) {
   if (!may_request(conn)) return;
   const auto code = pm::normalize_join_code(request.code);
-  const auto it = code ? rooms_.find(*code) : rooms_.end();
+  const auto it = code ? find_room(*code) : rooms_.end();
   if (it == rooms_.end()) {
     error(conn, pm::ErrorCode::no_such_room,
           code ? "No room has the code " + *code + "." : "A join code has six letters and digits.",
@@ -273,6 +278,11 @@ void Server::on_join_room(Connection& conn, const pm::JoinRoom& request) {
     spdlog::info("room {}: participant {} reconnected", room.code,
                  entry.participant ? std::to_string(*entry.participant) : to_string(entry.role));
     attach(conn, room, entry.role, entry.participant, request.reconnect_token);
+    return;
+  }
+  if (room.status == RoomStatus::abandoned) {
+    error(conn, pm::ErrorCode::no_such_room,
+          "This room has closed; only its members can still read it.", "/code");
     return;
   }
   if (!room.room_password_digest.empty() &&
@@ -323,6 +333,7 @@ std::string Server::issue_token(Room& room, pm::ClientRole role,
                                 std::optional<ParticipantId> participant) {
   std::string token = random_token();
   room.tokens[digest(token)] = TokenEntry{role, participant};
+  room.record_dirty = true;  // the token is durable before the Joined that carries it is sent
   return token;
 }
 

@@ -179,29 +179,13 @@ void clause_card(Ui& u, Session& session, const Match& v, ClauseId id, SeatIndex
   ImGui::PopID();
 }
 
-void deals(Ui& u, Session& session, const Match& v, SeatIndex me) {
-  bool any = false;
-  for (DealId d = 0; d < v.deals.size(); ++d) {
-    const Deal& deal = v.deals[d];
-    if (deal.from != me && deal.to != me) continue;
-    if (!any) ui::heading(u, u.s.get("drafting.deals"));
-    any = true;
-    ImGui::PushID(static_cast<int>(d));
-    const SeatIndex other = deal.from == me ? deal.to : deal.from;
-    ui::text_wrapped(u.f(
-        "drafting.deal_line",
-        {ui::seat_name(v, other), u.s.get("deal_status." + std::string(to_string(deal.status)))}));
-    if (deal.status == DealStatus::offered) {
-      if (deal.to == me) {
-        if (ui::button(u.s.get("drafting.accept"))) session.post(AnswerDeal{d, true});
-        ImGui::SameLine();
-        if (ui::button(u.s.get("drafting.decline"))) session.post(AnswerDeal{d, false});
-      } else if (ui::button(u.s.get("drafting.withdraw"))) {
-        session.post(WithdrawDeal{d});
-      }
-    }
-    ImGui::PopID();
-  }
+// This seat's deals (offered, accepted...), each with its promises in words and its answers.
+void deals(Ui& u, const Match& v, SeatIndex me) {
+  const bool any = std::any_of(v.deals.begin(), v.deals.end(),
+                               [&](const Deal& d) { return d.from == me || d.to == me; });
+  if (!any) return;
+  ui::heading(u, u.s.get("drafting.deals"));
+  draw_deal_list(u, me, std::nullopt);
 }
 
 void draft_column(Ui& u, Session& session, const Match& v, DraftIndex draft, SeatIndex me) {
@@ -230,7 +214,7 @@ void draft_column(Ui& u, Session& session, const Match& v, DraftIndex draft, Sea
   if (ids.empty()) ui::text_disabled(u.s.get("drafting.no_clauses"));
   for (const auto id : ids)
     clause_card(u, session, v, id, me);
-  deals(u, session, v, me);
+  deals(u, v, me);
   ImGui::EndChild();
 }
 

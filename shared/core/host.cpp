@@ -14,6 +14,31 @@ std::optional<MatchHost> MatchHost::from_log(const EventLog& log, std::string* e
   MatchHost host(log.header);
   host.match_ = std::move(*replayed.match);
   host.log_ = log;
+  host.last_seq_ = log.entries.empty() ? 0 : log.entries.back().seq;
+  return host;
+}
+
+std::optional<MatchHost> MatchHost::from_snapshot(const LogHeader& header, Match snapshot,
+                                                  Seq snapshot_seq, std::vector<LogEntry> tail,
+                                                  std::string* error) {
+  const auto fail = [&](std::string why) {
+    if (error) *error = std::move(why);
+    return std::nullopt;
+  };
+  if (header.rules_version != kRulesVersion)
+    return fail("recorded with rules version " + std::to_string(header.rules_version) +
+                ", and these rules are version " + std::to_string(kRulesVersion));
+  MatchHost host(header);
+  host.match_ = std::move(snapshot);
+  Seq previous = snapshot_seq;
+  for (const auto& entry : tail) {
+    if (entry.seq <= previous)
+      return fail("event sequence numbers do not rise at seq " + std::to_string(entry.seq));
+    previous = entry.seq;
+    accord::apply(host.match_, entry.event);
+  }
+  host.log_.entries = std::move(tail);
+  host.last_seq_ = previous;
   return host;
 }
 
@@ -35,7 +60,7 @@ MatchHost::Outcome MatchHost::advance_clock(TimeMs now) {
 MatchHost::Outcome MatchHost::append(std::vector<Event> events) {
   Outcome outcome;
   for (auto& event : events) {
-    const Seq seq = log_.entries.empty() ? 1 : log_.entries.back().seq + 1;
+    const Seq seq = ++last_seq_;
     for (auto& [viewer, view_seq] : stream_seq_) {
       if (auto filtered = filter_event(match_, event, viewer))
         outcome.deliveries.push_back(

@@ -40,9 +40,15 @@ class MatchHost {
   explicit MatchHost(const LogHeader& header);
   // Resumes from a log (crash recovery, reloading a room); nullopt with `error` if it won't replay.
   static std::optional<MatchHost> from_log(const EventLog& log, std::string* error = nullptr);
+  // Resumes from a snapshot of the whole match after entry `snapshot_seq` and the entries after
+  // it (the durable store's fast reload); log() then holds only those entries.
+  static std::optional<MatchHost> from_snapshot(const LogHeader& header, Match snapshot,
+                                                Seq snapshot_seq, std::vector<LogEntry> tail,
+                                                std::string* error = nullptr);
 
   const Match& match() const { return match_; }
   const EventLog& log() const { return log_; }
+  Seq last_seq() const { return last_seq_; }
 
   // Opens a viewer's stream (or re-reads it, for a resync) and returns its snapshot.
   Snapshot open_stream(const Viewer& viewer);
@@ -60,6 +66,7 @@ class MatchHost {
 
   Match match_;
   EventLog log_;
+  Seq last_seq_ = 0;
   std::map<Viewer, Seq> stream_seq_;  // last view_seq sent to each open stream
 };
 

@@ -19,7 +19,7 @@
 namespace accord::protocol {
 
 // Bumped whenever a message, a field, or the meaning of one changes, and with kRulesVersion.
-inline constexpr std::uint32_t kProtocolVersion = 2;
+inline constexpr std::uint32_t kProtocolVersion = 3;
 
 // Client→server messages are refused above this size, before any decoding.
 inline constexpr std::size_t kMaxClientMessageBytes = 4096;
@@ -60,7 +60,8 @@ enum class ByeReason : std::uint8_t {
   too_many_bad_messages,
   too_many_peers,
   removed,
-  server_shutdown,
+  server_shutdown,  // also a restart: the rooms are saved, reconnect with the token
+  room_deleted,     // the facilitator deleted the room and all its data
 };
 
 // ------------------------------------------------------------------ shared pieces
@@ -188,6 +189,26 @@ struct QuickMatch {
   static void describe(Self& self, V&& v) {
     v("scenario", self.scenario);
     v("name", self.name);
+  }
+};
+
+// Facilitator only, once the match is at its debrief: a new match in the same room, with the
+// same code, participants and seats (and the same settings, with a new seed). Every member then
+// receives a snapshot of the new match; the earlier match stays stored until the retention ends.
+struct Rematch {
+  ACCORD_MESSAGE("rematch", client_to_server);
+  ACCORD_NO_FIELDS
+};
+
+// Facilitator only: deletes the room and all its data (events, chat, names) at once. `code`
+// repeats the room's code, so a stray message cannot delete it. Every member receives
+// Bye room_deleted.
+struct DeleteRoom {
+  ACCORD_MESSAGE("delete_room", client_to_server);
+  std::string code;
+  template <class Self, class V>
+  static void describe(Self& self, V&& v) {
+    v("code", self.code);
   }
 };
 
@@ -430,7 +451,7 @@ struct Pong {
 #undef ACCORD_NO_FIELDS
 
 using ClientMessageTypes = TypeList<Hello, CreateRoom, JoinRoom, FacilitatorLogin, SendCommand,
-                                    RequestResync, QuickMatch, Ping>;
+                                    RequestResync, QuickMatch, Rematch, DeleteRoom, Ping>;
 using ServerMessageTypes =
     TypeList<Welcome, VersionMismatch, RoomCreated, RoomContent, Joined, StreamItem, Snapshot,
              ViewHash, CommandAccepted, CommandRejected, Presence, Countdown, Error, Bye,
@@ -479,7 +500,8 @@ struct EnumNames<protocol::ByeReason> {
                                     std::string_view{"too_many_bad_messages"},
                                     std::string_view{"too_many_peers"},
                                     std::string_view{"removed"},
-                                    std::string_view{"server_shutdown"}};
+                                    std::string_view{"server_shutdown"},
+                                    std::string_view{"room_deleted"}};
 };
 
 }  // namespace accord

@@ -127,7 +127,7 @@ TEST_CASE("end to end: --solo --autoplay --time-scale 60 plays to the debrief", 
   CHECK(r.output.find(pattern.substr(0, pattern.find('{'))) != std::string::npos);
 }
 
-TEST_CASE("--join and --quick-match need a server, and a bad address is named") {
+TEST_CASE("joining or a quick match needs a server, and a bad address is named") {
   auto r = run("--join ABC123 --name Ana");
   CHECK(r.status != 0);
   CHECK(r.output.find(s().get("cli.needs_server")) != std::string::npos);

@@ -1,0 +1,634 @@
+#include "sqlite_store.hpp"
+
+#include <fcntl.h>
+#include <spdlog/spdlog.h>
+#include <sqlite3.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "core/hash.hpp"
+#include "core/rules.hpp"
+
+namespace accord::server {
+
+namespace {
+
+constexpr int kSchemaVersion = 1;
+constexpr std::size_t kSnapshotsKept = 2;  // the newest, and one to fall back on
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS rooms(
+  code TEXT PRIMARY KEY,
+  match_no INTEGER NOT NULL DEFAULT 1,
+  scenario TEXT NOT NULL DEFAULT '',
+  content_hash TEXT NOT NULL DEFAULT '',
+  facilitator_hash TEXT NOT NULL DEFAULT '',
+  room_password_digest TEXT NOT NULL DEFAULT '',
+  is_public INTEGER NOT NULL DEFAULT 0,
+  quick INTEGER NOT NULL DEFAULT 0,
+  bot_difficulty TEXT NOT NULL DEFAULT 'normal',
+  status TEXT NOT NULL DEFAULT 'open',
+  created_at INTEGER NOT NULL DEFAULT 0,
+  closed_at INTEGER NOT NULL DEFAULT 0,
+  problem TEXT NOT NULL DEFAULT '');
+CREATE TABLE IF NOT EXISTS contents(hash TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS matches(
+  code TEXT NOT NULL, match_no INTEGER NOT NULL, header BLOB NOT NULL,
+  PRIMARY KEY(code, match_no)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS events(
+  code TEXT NOT NULL, match_no INTEGER NOT NULL, seq INTEGER NOT NULL, entry BLOB NOT NULL,
+  PRIMARY KEY(code, match_no, seq)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS snapshots(
+  code TEXT NOT NULL, match_no INTEGER NOT NULL, seq INTEGER NOT NULL, match BLOB NOT NULL,
+  hash INTEGER NOT NULL, PRIMARY KEY(code, match_no, seq)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS tokens(
+  code TEXT NOT NULL, digest TEXT NOT NULL, role TEXT NOT NULL, participant INTEGER,
+  revoked INTEGER NOT NULL, PRIMARY KEY(code, digest)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS revoked_participants(
+  code TEXT NOT NULL, participant INTEGER NOT NULL, PRIMARY KEY(code, participant)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS settings(key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+)sql";
+
+// Hashes are unsigned 64-bit; SQLite integers are signed: keep the bit pattern.
+std::int64_t to_column(Hash h) {
+  return static_cast<std::int64_t>(h);
+}
+Hash from_column(std::int64_t v) {
+  return static_cast<Hash>(v);
+}
+
+std::optional<protocol::ClientRole> role_from(std::string_view name) {
+  const auto& names = EnumNames<protocol::ClientRole>::value;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (names[i] == name) return static_cast<protocol::ClientRole>(i);
+  return std::nullopt;
+}
+
+}  // namespace
+
+// A prepared statement, reset after each use. Column and bind indexes as in SQLite (bind from 1,
+// columns from 0).
+class SqliteRoomStore::Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) : db_(db) {
+    if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr) != SQLITE_OK) {
+      spdlog::error("SQLite cannot prepare a statement: {}", sqlite3_errmsg(db));
+      stmt_ = nullptr;
+    }
+  }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  Statement& bind(int i, std::int64_t v) {
+    if (stmt_) sqlite3_bind_int64(stmt_, i, v);
+    return *this;
+  }
+  Statement& bind(int i, std::string_view text) {
+    if (stmt_)
+      sqlite3_bind_text64(stmt_, i, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+    return *this;
+  }
+  Statement& bind_blob(int i, std::span<const std::uint8_t> bytes) {
+    if (stmt_) sqlite3_bind_blob64(stmt_, i, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Statement& bind_null(int i) {
+    if (stmt_) sqlite3_bind_null(stmt_, i);
+    return *this;
+  }
+  // SQLITE_ROW, SQLITE_DONE or an error code.
+  int step() { return stmt_ ? sqlite3_step(stmt_) : SQLITE_ERROR; }
+  // Runs a statement that returns no rows; true on success. Resets it.
+  bool run() {
+    const int rc = step();
+    if (rc != SQLITE_DONE) spdlog::error("SQLite: {}", sqlite3_errmsg(db_));
+    reset();
+    return rc == SQLITE_DONE;
+  }
+  void reset() {
+    if (!stmt_) return;
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  std::int64_t integer(int col) const { return sqlite3_column_int64(stmt_, col); }
+  bool is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+  std::string text(int col) const {
+    const auto* p = sqlite3_column_text(stmt_, col);
+    return p ? std::string(reinterpret_cast<const char*>(p),
+                           static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)))
+             : std::string();
+  }
+  std::span<const std::uint8_t> blob(int col) const {
+    const auto* p = static_cast<const std::uint8_t*>(sqlite3_column_blob(stmt_, col));
+    return {p, p ? static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)) : 0};
+  }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+namespace {
+
+// Resets the statement when the scope ends, whatever happened.
+struct Resetting {
+  SqliteRoomStore::Statement& s;
+  ~Resetting() { s.reset(); }
+};
+
+}  // namespace
+
+std::unique_ptr<SqliteRoomStore> SqliteRoomStore::open(const std::string& dir, Access access,
+                                                       std::string* error) {
+  const auto fail = [&](std::string why) -> std::unique_ptr<SqliteRoomStore> {
+    if (error) *error = std::move(why);
+    return nullptr;
+  };
+  std::error_code ec;
+  if (access == Access::maintenance &&
+      !std::filesystem::exists(std::filesystem::path(dir) / "accord.sqlite3", ec))
+    return fail("there is no accord-server data in '" + dir + "' (see --data)");
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return fail("cannot create the data folder '" + dir + "': " + ec.message());
+  std::unique_ptr<SqliteRoomStore> store(new SqliteRoomStore());
+  const std::string lock_path = (std::filesystem::path(dir) / "accord.lock").string();
+  store->lock_fd_ = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (store->lock_fd_ < 0) return fail("cannot open '" + lock_path + "'");
+  if (::flock(store->lock_fd_, LOCK_EX | LOCK_NB) != 0)
+    return fail(access == Access::serve
+                    ? "another accord-server is already using the data folder '" + dir + "'"
+                    : "an accord-server is running on the data folder '" + dir +
+                          "': it purges by itself every hour; stop it to purge now");
+  store->path_ = (std::filesystem::path(dir) / "accord.sqlite3").string();
+  if (sqlite3_open_v2(store->path_.c_str(), &store->db_,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                      nullptr) != SQLITE_OK)
+    return fail("cannot open '" + store->path_ +
+                "': " + (store->db_ ? sqlite3_errmsg(store->db_) : "out of memory"));
+  sqlite3_busy_timeout(store->db_, 2000);
+  // WAL + FULL: a committed turn survives kill -9 and power loss. secure_delete: purged rows
+  // (students' names and chat) are overwritten, not left in free pages.
+  if (!store->exec("PRAGMA journal_mode=WAL") || !store->exec("PRAGMA synchronous=FULL") ||
+      !store->exec("PRAGMA secure_delete=ON") || !store->exec(kSchema))
+    return fail("cannot prepare '" + store->path_ + "': " + sqlite3_errmsg(store->db_));
+  auto& version = store->statement("PRAGMA user_version");
+  std::int64_t found = 0;
+  {
+    Resetting r{version};
+    if (version.step() == SQLITE_ROW) found = version.integer(0);
+  }
+  if (found > kSchemaVersion)
+    return fail("'" + store->path_ + "' was written by a newer accord-server (schema " +
+                std::to_string(found) + ")");
+  if (found < kSchemaVersion &&
+      !store->exec(("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str()))
+    return fail("cannot write '" + store->path_ + "'");
+  return store;
+}
+
+SqliteRoomStore::~SqliteRoomStore() {
+  statements_.clear();  // finalized before the database closes
+  if (db_) sqlite3_close(db_);
+  if (lock_fd_ >= 0) ::close(lock_fd_);
+}
+
+bool SqliteRoomStore::exec(const char* sql) const {
+  char* message = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) == SQLITE_OK) return true;
+  spdlog::error("SQLite: {}", message ? message : "unknown error");
+  sqlite3_free(message);
+  return false;
+}
+
+SqliteRoomStore::Statement& SqliteRoomStore::statement(const char* sql) const {
+  for (auto& [key, stmt] : statements_)
+    if (key == sql) return *stmt;
+  statements_.emplace_back(sql, std::make_unique<Statement>(db_, sql));
+  return *statements_.back().second;
+}
+
+// ------------------------------------------------------------------ staging
+
+bool SqliteRoomStore::create_room(const std::string& code, const LogHeader& header) {
+  auto& exists = statement("SELECT 1 FROM rooms WHERE code = ?1");
+  {
+    Resetting r{exists};
+    if (exists.bind(1, code).step() == SQLITE_ROW) return false;
+  }
+  if (!staged_creates_.insert(code).second) return false;
+  staged_.push_back([this, code, bytes = encode_log(EventLog{header, {}})] {
+    return statement("INSERT INTO rooms(code, match_no) VALUES(?1, 1)").bind(1, code).run() &&
+           statement("INSERT INTO matches(code, match_no, header) VALUES(?1, 1, ?2)")
+               .bind(1, code)
+               .bind_blob(2, bytes)
+               .run();
+  });
+  return true;
+}
+
+void SqliteRoomStore::stage_new_match(const std::string& code, std::uint32_t match_number,
+                                      const LogHeader& header) {
+  staged_.push_back([this, code, match_number, bytes = encode_log(EventLog{header, {}})] {
+    return statement("UPDATE rooms SET match_no = ?2 WHERE code = ?1")
+               .bind(1, code)
+               .bind(2, std::int64_t{match_number})
+               .run() &&
+           statement("INSERT INTO matches(code, match_no, header) VALUES(?1, ?2, ?3)")
+               .bind(1, code)
+               .bind(2, std::int64_t{match_number})
+               .bind_blob(3, bytes)
+               .run();
+  });
+}
+
+void SqliteRoomStore::stage(const std::string& code, std::span<const LogEntry> entries) {
+  std::vector<std::pair<Seq, Bytes>> encoded;
+  encoded.reserve(entries.size());
+  for (const auto& entry : entries)
+    encoded.emplace_back(entry.seq, encode_entry(entry));
+  staged_.push_back([this, code, encoded = std::move(encoded)] {
+    auto& insert = statement(
+        "INSERT INTO events(code, match_no, seq, entry) "
+        "VALUES(?1, (SELECT match_no FROM rooms WHERE code = ?1), ?2, ?3)");
+    for (const auto& [seq, bytes] : encoded)
+      if (!insert.bind(1, code).bind(2, static_cast<std::int64_t>(seq)).bind_blob(3, bytes).run())
+        return false;
+    return true;
+  });
+}
+
+void SqliteRoomStore::stage_record(const RoomRecord& record) {
+  staged_.push_back([this, record] {
+    const auto& r = record;
+    bool ok =
+        statement(
+            "INSERT INTO rooms(code, match_no, scenario, content_hash, facilitator_hash, "
+            "room_password_digest, is_public, quick, bot_difficulty, status, created_at, "
+            "closed_at, problem) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
+            "ON CONFLICT(code) DO UPDATE SET match_no = ?2, scenario = ?3, content_hash = ?4, "
+            "facilitator_hash = ?5, room_password_digest = ?6, is_public = ?7, quick = ?8, "
+            "bot_difficulty = ?9, status = ?10, created_at = ?11, closed_at = ?12, problem = ?13")
+            .bind(1, r.code)
+            .bind(2, std::int64_t{r.match_number})
+            .bind(3, r.scenario)
+            .bind(4, r.content_hash)
+            .bind(5, r.facilitator_hash)
+            .bind(6, r.room_password_digest)
+            .bind(7, std::int64_t{r.is_public})
+            .bind(8, std::int64_t{r.quick})
+            .bind(9, r.bot_difficulty)
+            .bind(10, status_name(r.status))
+            .bind(11, r.created_at)
+            .bind(12, r.closed_at)
+            .bind(13, r.problem)
+            .run();
+    if (!r.content.empty())
+      ok = ok && statement("INSERT OR IGNORE INTO contents(hash, data) VALUES(?1, ?2)")
+                     .bind(1, r.content_hash)
+                     .bind(2, r.content)
+                     .run();
+    ok = ok && statement("DELETE FROM tokens WHERE code = ?1").bind(1, r.code).run();
+    auto& token = statement(
+        "INSERT INTO tokens(code, digest, role, participant, revoked) VALUES(?1, ?2, ?3, ?4, ?5)");
+    for (const auto& [digest, entry] : r.tokens) {
+      token.bind(1, r.code).bind(2, digest).bind(3, accord::to_string(entry.role)).bind(5, 0);
+      if (entry.participant)
+        token.bind(4, std::int64_t{*entry.participant});
+      else
+        token.bind_null(4);
+      ok = ok && token.run();
+    }
+    for (const auto& digest : r.revoked_tokens)
+      ok = ok &&
+           token.bind(1, r.code).bind(2, digest).bind(3, "player").bind_null(4).bind(5, 1).run();
+    ok = ok && statement("DELETE FROM revoked_participants WHERE code = ?1").bind(1, r.code).run();
+    for (const ParticipantId id : r.revoked)
+      ok = ok && statement("INSERT INTO revoked_participants(code, participant) VALUES(?1, ?2)")
+                     .bind(1, r.code)
+                     .bind(2, std::int64_t{id})
+                     .run();
+    return ok;
+  });
+}
+
+void SqliteRoomStore::stage_snapshot(const std::string& code, Seq seq, const Match& match) {
+  staged_.push_back([this, code, seq, bytes = encode_match(match), h = hash(match)] {
+    return statement(
+               "INSERT OR REPLACE INTO snapshots(code, match_no, seq, match, hash) "
+               "VALUES(?1, (SELECT match_no FROM rooms WHERE code = ?1), ?2, ?3, ?4)")
+               .bind(1, code)
+               .bind(2, static_cast<std::int64_t>(seq))
+               .bind_blob(3, bytes)
+               .bind(4, to_column(h))
+               .run() &&
+           statement(
+               "DELETE FROM snapshots WHERE code = ?1 AND seq NOT IN (SELECT seq FROM snapshots "
+               "WHERE code = ?1 AND match_no = (SELECT match_no FROM rooms WHERE code = ?1) "
+               "ORDER BY seq DESC LIMIT ?2)")
+               .bind(1, code)
+               .bind(2, static_cast<std::int64_t>(kSnapshotsKept))
+               .run();
+  });
+}
+
+void SqliteRoomStore::stage_clock(TimeMs now) {
+  staged_.push_back([this, now] {
+    return statement("INSERT OR REPLACE INTO settings(key, value) VALUES('clock_ms', ?1)")
+        .bind(1, std::int64_t{now})
+        .run();
+  });
+}
+
+void SqliteRoomStore::stage_delete(const std::string& code) {
+  staged_.push_back([this, code] {
+    drop_room(code);
+    return true;
+  });
+  checkpoint_after_commit_ = true;  // the deleted rows must leave the write-ahead log too
+}
+
+void SqliteRoomStore::drop_room(const std::string& code) {
+  for (const char* sql :
+       {"DELETE FROM events WHERE code = ?1", "DELETE FROM snapshots WHERE code = ?1",
+        "DELETE FROM matches WHERE code = ?1", "DELETE FROM tokens WHERE code = ?1",
+        "DELETE FROM revoked_participants WHERE code = ?1", "DELETE FROM rooms WHERE code = ?1"})
+    statement(sql).bind(1, code).run();
+  statement("DELETE FROM contents WHERE hash NOT IN (SELECT content_hash FROM rooms)").run();
+}
+
+bool SqliteRoomStore::commit() {
+  auto staged = std::move(staged_);
+  staged_.clear();
+  staged_creates_.clear();
+  if (staged.empty()) return true;
+  if (!exec("BEGIN IMMEDIATE")) return false;
+  bool ok = true;
+  for (auto& write : staged) {
+    ok = write();
+    if (!ok) break;
+  }
+  if (ok && fail_next_commit.exchange(false)) {
+    spdlog::error("SQLite: commit failed (injected by a test)");
+    ok = false;
+  }
+  const bool checkpoint = std::exchange(checkpoint_after_commit_, false);
+  if (ok && exec("COMMIT")) {
+    if (checkpoint) exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    return true;
+  }
+  exec("ROLLBACK");
+  return false;
+}
+
+// ------------------------------------------------------------------ reading
+
+std::optional<LogHeader> SqliteRoomStore::read_header(const std::string& code,
+                                                      std::uint32_t match_number,
+                                                      std::string* problem) const {
+  auto& select = statement("SELECT header FROM matches WHERE code = ?1 AND match_no = ?2");
+  Resetting r{select};
+  if (select.bind(1, code).bind(2, std::int64_t{match_number}).step() != SQLITE_ROW) {
+    *problem = "the header of match " + std::to_string(match_number) + " is missing";
+    return std::nullopt;
+  }
+  auto decoded = decode_log(select.blob(0));
+  if (!decoded) {
+    *problem = "the header of match " + std::to_string(match_number) +
+               " does not decode: " + decoded.error.describe();
+    return std::nullopt;
+  }
+  return decoded.value->header;
+}
+
+std::optional<EventLog> SqliteRoomStore::load(const std::string& code) const {
+  std::uint32_t match_number = 0;
+  {
+    auto& room = statement("SELECT match_no FROM rooms WHERE code = ?1");
+    Resetting r{room};
+    if (room.bind(1, code).step() != SQLITE_ROW) return std::nullopt;
+    match_number = static_cast<std::uint32_t>(room.integer(0));
+  }
+  std::string problem;
+  auto header = read_header(code, match_number, &problem);
+  if (!header) return std::nullopt;
+  EventLog log{*header, {}};
+  auto& events = statement(
+      "SELECT entry FROM events WHERE code = ?1 AND match_no = ?2 AND seq > ?3 ORDER BY seq");
+  Resetting r{events};
+  events.bind(1, code).bind(2, std::int64_t{match_number}).bind(3, std::int64_t{0});
+  while (events.step() == SQLITE_ROW) {
+    auto entry = decode_entry(events.blob(0));
+    if (!entry) return std::nullopt;
+    log.entries.push_back(std::move(*entry.value));
+  }
+  return log;
+}
+
+LoadedRoom SqliteRoomStore::load_room(const std::string& code) const {
+  StoredRoom room;
+  RoomRecord& rec = room.record;
+  {
+    auto& select = statement(
+        "SELECT r.match_no, r.scenario, r.content_hash, r.facilitator_hash, "
+        "r.room_password_digest, r.is_public, r.quick, r.bot_difficulty, r.status, r.created_at, "
+        "r.closed_at, r.problem, c.data FROM rooms r LEFT JOIN contents c ON c.hash = "
+        "r.content_hash WHERE r.code = ?1");
+    Resetting r{select};
+    if (select.bind(1, code).step() != SQLITE_ROW) return {std::nullopt, "no such room", true};
+    rec.code = code;
+    rec.match_number = static_cast<std::uint32_t>(select.integer(0));
+    rec.scenario = select.text(1);
+    rec.content_hash = select.text(2);
+    rec.facilitator_hash = select.text(3);
+    rec.room_password_digest = select.text(4);
+    rec.is_public = select.integer(5) != 0;
+    rec.quick = select.integer(6) != 0;
+    rec.bot_difficulty = select.text(7);
+    const auto status = room_status_from(select.text(8));
+    if (!status) return {std::nullopt, "its status '" + select.text(8) + "' is unknown"};
+    rec.status = *status;
+    rec.created_at = select.integer(9);
+    rec.closed_at = select.integer(10);
+    rec.problem = select.text(11);
+    rec.content = select.text(12);
+  }
+  {
+    auto& tokens =
+        statement("SELECT digest, role, participant, revoked FROM tokens WHERE code = ?1");
+    Resetting r{tokens};
+    tokens.bind(1, code);
+    while (tokens.step() == SQLITE_ROW) {
+      if (tokens.integer(3) != 0) {
+        rec.revoked_tokens.insert(tokens.text(0));
+        continue;
+      }
+      const auto role = role_from(tokens.text(1));
+      if (!role) return {std::nullopt, "a token has the unknown role '" + tokens.text(1) + "'"};
+      TokenEntry entry{*role, std::nullopt};
+      if (!tokens.is_null(2)) entry.participant = static_cast<ParticipantId>(tokens.integer(2));
+      rec.tokens.emplace(tokens.text(0), entry);
+    }
+  }
+  {
+    auto& revoked = statement("SELECT participant FROM revoked_participants WHERE code = ?1");
+    Resetting r{revoked};
+    revoked.bind(1, code);
+    while (revoked.step() == SQLITE_ROW)
+      rec.revoked.insert(static_cast<ParticipantId>(revoked.integer(0)));
+  }
+  std::string problem;
+  auto header = read_header(code, rec.match_number, &problem);
+  if (!header) return {std::nullopt, problem};
+  room.header = *header;
+
+  // Snapshots, newest first: the first whose bytes hash as recorded is the starting point.
+  struct Recorded {
+    Seq seq;
+    Hash hash;
+  };
+  std::vector<Recorded> passed;  // damaged snapshots: a replay checks their recorded hash
+  const auto match_no = std::int64_t{rec.match_number};
+  {
+    auto& snapshots = statement(
+        "SELECT seq, match, hash FROM snapshots WHERE code = ?1 AND match_no = ?2 ORDER BY seq "
+        "DESC");
+    Resetting r{snapshots};
+    snapshots.bind(1, code).bind(2, match_no);
+    while (snapshots.step() == SQLITE_ROW) {
+      const auto seq = static_cast<Seq>(snapshots.integer(0));
+      const Hash recorded = from_column(snapshots.integer(2));
+      auto decoded = decode_match(snapshots.blob(1));
+      if (decoded && hash(*decoded.value) == recorded) {
+        room.snapshot = std::move(*decoded.value);
+        room.snapshot_seq = seq;
+        break;
+      }
+      spdlog::warn("room {}: the snapshot after event {} is damaged; replaying from further back",
+                   code, seq);
+      passed.push_back({seq, recorded});
+    }
+  }
+  // Without a usable snapshot, replay from the start up to the oldest damaged snapshot's seq.
+  Match match = room.snapshot ? *room.snapshot : Match{};
+  if (!room.snapshot) {
+    if (auto invalid = validate_settings(room.header.settings))
+      return {std::nullopt, "its settings are invalid: " + invalid->message};
+    match = new_match(room.header.settings, room.header.seed);
+  }
+  auto& events = statement(
+      "SELECT seq, entry FROM events WHERE code = ?1 AND match_no = ?2 AND seq > ?3 ORDER BY seq");
+  Resetting r{events};
+  events.bind(1, code).bind(2, match_no).bind(3, static_cast<std::int64_t>(room.snapshot_seq));
+  Seq expected = room.snapshot_seq + 1;
+  int rc = SQLITE_ROW;
+  while ((rc = events.step()) == SQLITE_ROW) {
+    const auto seq = static_cast<Seq>(events.integer(0));
+    if (seq != expected)
+      return {std::nullopt, "event " + std::to_string(expected) + " is missing from the log"};
+    auto entry = decode_entry(events.blob(1));
+    if (!entry)
+      return {std::nullopt,
+              "event " + std::to_string(seq) + " does not decode (" + entry.error.describe() + ")"};
+    if (entry.value->seq != seq)
+      return {std::nullopt, "event " + std::to_string(seq) + " holds the number " +
+                                std::to_string(entry.value->seq)};
+    if (!passed.empty()) {
+      accord::apply(match, entry.value->event);
+      for (const auto& snap : passed)
+        if (snap.seq == seq && hash(match) != snap.hash)
+          return {std::nullopt, "the log does not replay to the state recorded after event " +
+                                    std::to_string(seq)};
+    }
+    room.tail.push_back(std::move(*entry.value));
+    ++expected;
+  }
+  if (rc != SQLITE_DONE)
+    return {std::nullopt, std::string("reading its events failed: ") + sqlite3_errmsg(db_)};
+  for (const auto& snap : passed)
+    if (snap.seq >= expected)
+      return {std::nullopt, "the log ends at event " + std::to_string(expected - 1) +
+                                " but a snapshot was taken after event " +
+                                std::to_string(snap.seq)};
+  return {std::move(room), {}};
+}
+
+bool SqliteRoomStore::erase(const std::string& code) {
+  auto& exists = statement("SELECT 1 FROM rooms WHERE code = ?1");
+  {
+    Resetting r{exists};
+    if (exists.bind(1, code).step() != SQLITE_ROW) return false;
+  }
+  if (!exec("BEGIN IMMEDIATE")) return false;
+  drop_room(code);
+  if (!exec("COMMIT")) {
+    exec("ROLLBACK");
+    return false;
+  }
+  exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  return true;
+}
+
+std::vector<RoomSummary> SqliteRoomStore::rooms() const {
+  std::vector<RoomSummary> out;
+  auto& select = statement("SELECT code, status, closed_at, problem FROM rooms ORDER BY code");
+  Resetting r{select};
+  while (select.step() == SQLITE_ROW) {
+    RoomSummary summary;
+    summary.code = select.text(0);
+    summary.status = room_status_from(select.text(1)).value_or(RoomStatus::quarantined);
+    summary.closed_at = select.integer(2);
+    summary.problem = select.text(3);
+    out.push_back(std::move(summary));
+  }
+  return out;
+}
+
+std::optional<TimeMs> SqliteRoomStore::clock() const {
+  auto& select = statement("SELECT value FROM settings WHERE key = 'clock_ms'");
+  Resetting r{select};
+  if (select.step() != SQLITE_ROW) return std::nullopt;
+  return select.integer(0);
+}
+
+// ------------------------------------------------------------------ maintenance
+
+void SqliteRoomStore::quarantine(const std::string& code, const std::string& problem) {
+  // closed_at starts its retention period: a quarantined room's data is not kept forever.
+  statement(
+      "UPDATE rooms SET status = 'quarantined', problem = ?2, closed_at = unixepoch() WHERE code "
+      "= ?1")
+      .bind(1, code)
+      .bind(2, problem)
+      .run();
+}
+
+PurgeReport SqliteRoomStore::purge(std::int64_t closed_before) {
+  PurgeReport report;
+  if (!exec("BEGIN IMMEDIATE")) return report;
+  {
+    auto& select = statement(
+        "SELECT code, (SELECT count(*) FROM events e WHERE e.code = r.code) FROM rooms r "
+        "WHERE status IN ('finished', 'abandoned', 'quarantined') AND closed_at < ?1 ORDER BY "
+        "code");
+    Resetting r{select};
+    select.bind(1, closed_before);
+    while (select.step() == SQLITE_ROW) {
+      report.rooms.push_back(select.text(0));
+      report.events += static_cast<std::uint64_t>(select.integer(1));
+    }
+  }
+  for (const auto& code : report.rooms)
+    drop_room(code);
+  if (!exec("COMMIT")) {
+    exec("ROLLBACK");
+    return {};
+  }
+  // Deleted rows must not linger in the write-ahead log either.
+  exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  return report;
+}
+
+}  // namespace accord::server

@@ -1,0 +1,89 @@
+// The durable RoomStore: one SQLite database in the server's data folder (WAL,
+// synchronous=FULL, so a commit survives kill -9 and power loss). Everything a loop turn staged
+// is written in one transaction by commit() (group commit); nothing touches the disk before.
+//
+// The event log is the truth; snapshots only make reloads fast. load_room() starts from the
+// newest snapshot whose stored hash matches its bytes, replays the entries after it, and falls
+// back to older snapshots or a full replay (checking the hash recorded with each snapshot it
+// passes) when a snapshot is damaged. A room whose log cannot be read or replayed is reported
+// with the problem, for the server to quarantine.
+//
+// Tables: rooms, contents (once per content hash), matches (a header per match: rematches keep
+// the earlier ones), events, snapshots, tokens (digests only), revoked_participants, settings
+// (the rooms' clock). No IP address, password or token is ever stored; see docs/privacy.md.
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "room_store.hpp"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace accord::server {
+
+class SqliteRoomStore final : public RoomStore {
+ public:
+  enum class Access {
+    serve,        // the server: takes the folder's lock, so a second server cannot share it
+    maintenance,  // `accord-server purge`: also takes the lock (refused while a server runs)
+  };
+  // Opens (or creates) DIR/accord.sqlite3. nullptr with `error` saying why.
+  static std::unique_ptr<SqliteRoomStore> open(const std::string& dir, Access access,
+                                               std::string* error);
+  ~SqliteRoomStore() override;
+  SqliteRoomStore(const SqliteRoomStore&) = delete;
+  SqliteRoomStore& operator=(const SqliteRoomStore&) = delete;
+
+  bool create_room(const std::string& code, const LogHeader& header) override;
+  void stage_new_match(const std::string& code, std::uint32_t match_number,
+                       const LogHeader& header) override;
+  void stage(const std::string& code, std::span<const LogEntry> entries) override;
+  void stage_record(const RoomRecord& record) override;
+  void stage_snapshot(const std::string& code, Seq seq, const Match& match) override;
+  void stage_clock(TimeMs now) override;
+  void stage_delete(const std::string& code) override;
+  bool commit() override;
+
+  std::optional<EventLog> load(const std::string& code) const override;
+  LoadedRoom load_room(const std::string& code) const override;
+  std::vector<RoomSummary> rooms() const override;
+  std::optional<TimeMs> clock() const override;
+
+  void quarantine(const std::string& code, const std::string& problem) override;
+  PurgeReport purge(std::int64_t closed_before) override;
+
+  // `accord-server purge --room CODE`: deletes one room and all its data now, whatever its
+  // status; false if there is no such room.
+  bool erase(const std::string& code);
+
+  const std::string& path() const { return path_; }
+  // Tests: the next commit writes everything, then rolls back instead of committing (as a full
+  // disk or an I/O error at COMMIT would).
+  std::atomic<bool> fail_next_commit{false};
+
+  class Statement;
+
+ private:
+  SqliteRoomStore() = default;
+  Statement& statement(const char* sql) const;
+  bool exec(const char* sql) const;
+  std::optional<LogHeader> read_header(const std::string& code, std::uint32_t match_number,
+                                       std::string* problem) const;
+  void drop_room(const std::string& code);  // inside a transaction
+
+  sqlite3* db_ = nullptr;
+  int lock_fd_ = -1;
+  std::string path_;
+  // Prepared once, reused (keyed by the SQL text's address: every call site passes a literal).
+  mutable std::vector<std::pair<const char*, std::unique_ptr<Statement>>> statements_;
+  std::vector<std::function<bool()>> staged_;  // run in order inside commit()'s transaction
+  std::set<std::string> staged_creates_;
+  bool checkpoint_after_commit_ = false;
+};
+
+}  // namespace accord::server

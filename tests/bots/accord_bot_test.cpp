@@ -1,0 +1,86 @@
+// accord-bot's engine against a real accord-server (in-process, on loopback, with the shipped
+// content): a handful of rooms for a few seconds, matches played to the end and new rooms
+// opened, with zero errors and zero invalid rejections.
+#include <catch2/catch.hpp>
+
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <thread>
+
+#include "load_generator.hpp"
+#include "room_store.hpp"
+#include "server.hpp"
+
+namespace accord::bots::test {
+namespace {
+
+class ContentServer {
+ public:
+  ContentServer() {
+    spdlog::set_level(spdlog::level::warn);
+    server::ServerConfig config;
+    config.port = 0;
+    config.bind = "127.0.0.1";
+    config.discovery = false;
+    config.fast_password_hash = true;
+    config.max_peers_per_address = 1000;
+    config.tick_ms = 20;
+    std::string error;
+    auto factory = server::make_content_factory(ACCORD_ASSET_DIR, &error);
+    REQUIRE(factory);
+    server_ = std::make_unique<server::Server>(config, std::move(factory),
+                                               std::make_shared<server::MemoryRoomStore>());
+    REQUIRE(server_->start(&error));
+    thread_ = std::thread([this] { server_->run(stop_); });
+  }
+  ~ContentServer() {
+    stop_.store(true);
+    if (thread_.joinable()) thread_.join();
+  }
+  std::uint16_t port() const { return server_->port(); }
+
+ private:
+  std::unique_ptr<server::Server> server_;
+  std::atomic<bool> stop_{false};
+  std::thread thread_;
+};
+
+TEST_CASE("accord-bot plays a handful of rooms on a real server with zero errors") {
+  ContentServer server;
+  loadgen::LoadOptions options;
+  options.port = server.port();
+  options.rooms = 3;
+  options.seats = 5;
+  options.scenario = "global_mechanism";
+  options.think_ms = 50;
+  options.duration_s = 4;
+  options.phase_s = 0.4;  // the facilitator moves the conference on quickly: matches finish
+  options.asset_dir = ACCORD_ASSET_DIR;
+  const auto figures = loadgen::run_load(options);
+  for (const auto& problem : figures.problems)
+    UNSCOPED_INFO(problem);
+  CHECK(figures.errors == 0);
+  CHECK(figures.invalid == 0);
+  CHECK(figures.clients_connected == 15);
+  CHECK(figures.commands_sent > 100);
+  CHECK(figures.accepted > figures.commands_sent / 2);
+  CHECK(figures.matches_finished >= 3);  // and new rooms were opened for the next matches
+  CHECK(figures.stream_items > figures.commands_sent);
+  CHECK(loadgen::percentile(figures.latency_ms, 50) > 0);
+
+  options.duration_s = 1;
+  const auto echo = loadgen::run_echo(options, 15, 64);
+  CHECK(echo.errors == 0);
+  CHECK(echo.messages > 100);
+}
+
+TEST_CASE("percentiles are nearest-rank") {
+  CHECK(loadgen::percentile({}, 50) == 0);
+  CHECK(loadgen::percentile({3, 1, 2, 4}, 50) == 2);
+  CHECK(loadgen::percentile({3, 1, 2, 4}, 100) == 4);
+  CHECK(loadgen::percentile({5}, 99) == 5);
+}
+
+}  // namespace
+}  // namespace accord::bots::test

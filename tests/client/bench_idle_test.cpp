@@ -1,0 +1,69 @@
+// The accord program's benchmarks as tests: on an idle lobby the client sleeps on SDL events and
+// draws only a few frames a second (--bench-idle), and --bench-frames prints its figures.
+// Both run the program offscreen ([screens]: left out under sanitizers).
+#include <cstdio>
+#include <cstdlib>
+#include <regex>
+#include <string>
+
+#include "client_test_support.hpp"
+
+namespace accord::client::test {
+namespace {
+
+struct Run {
+  int status = -1;
+  std::string output;
+};
+
+Run run_accord(const std::string& args) {
+  ::setenv("SDL_VIDEODRIVER", "offscreen", 1);
+  ::setenv("SDL_RENDER_DRIVER", "software", 1);
+  ::setenv("XDG_CONFIG_HOME", ACCORD_TEST_OUT_DIR "/config", 1);
+  Run r;
+  const std::string command = std::string(ACCORD_CLIENT_EXE) + " " + args + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe);
+  char buffer[512];
+  while (std::fgets(buffer, sizeof buffer, pipe))
+    r.output += buffer;
+  r.status = pclose(pipe);
+  return r;
+}
+
+double number(const std::string& text, const std::string& pattern) {
+  std::smatch m;
+  INFO(text);
+  REQUIRE(std::regex_search(text, m, std::regex(pattern)));
+  return std::stod(m[1].str());
+}
+
+TEST_CASE("idle: on an idle lobby the client draws a bounded number of frames per second",
+          "[screens]") {
+  const Run r = run_accord("--bench-idle 4 --max-seconds 60");
+  INFO(r.output);
+  REQUIRE(r.status == 0);
+  const double frames = number(r.output, R"(: (\d+) frames)");
+  const double per_second = number(r.output, R"(\(([0-9.]+) per second\))");
+  const double cpu_percent = number(r.output, R"(\(([0-9.]+) % of a core\))");
+  CHECK(frames >= 1);  // the timer still ticks
+  CHECK(per_second <= 6.0);
+  CHECK(cpu_percent < 50.0);
+}
+
+TEST_CASE("bench: --bench-frames 20 prints CPU per frame, resident memory and first frame",
+          "[screens]") {
+  const Run r = run_accord("--bench-frames 20");
+  INFO(r.output);
+  REQUIRE(r.status == 0);
+  CHECK(r.output.find("60 tabled clauses, 500 chat lines") != std::string::npos);
+  const double median = number(r.output, R"(20 frames, CPU per frame median ([0-9.]+) ms)");
+  const double p95 = number(r.output, R"(ms, p95 ([0-9.]+) ms)");
+  CHECK(median > 0);
+  CHECK(p95 >= median);
+  CHECK(number(r.output, R"(resident memory: ([0-9.]+) MiB)") > 1.0);
+  CHECK(number(r.output, R"(time to first frame: ([0-9.]+) ms)") > 0);
+}
+
+}  // namespace
+}  // namespace accord::client::test

@@ -1,0 +1,470 @@
+// UI actions: the screens drawn headless (an ImGui context without a window) with real mouse
+// input — the mouse moved onto a widget found through the text log, pressed and released — and a
+// recording session, so a click is proven to post exactly the right command. Also the chat's
+// local ignore (proved by the text log) and its unread counts.
+#include <imgui.h>
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "client_test_support.hpp"
+#include "local_session.hpp"
+
+namespace accord::client::test {
+namespace {
+
+// A session over a view the test shapes; every command posted is kept, nothing changes.
+class RecordingSession final : public Session {
+ public:
+  RecordingSession(Match view, SeatIndex seat, ParticipantId me)
+      : view_(std::move(view)), seat_(seat), me_(me) {}
+  void post(const Command& c) override { posted.push_back(c); }
+  bool can_facilitate() const override { return facilitate; }
+  void post_facilitator(const Command& c) override { facilitator_posted.push_back(c); }
+  bool poll(double) override { return false; }
+  const Match& view() const override { return view_; }
+  const Match* public_view() const override { return nullptr; }
+  std::optional<SeatIndex> seat() const override { return seat_; }
+  ParticipantId participant() const override { return me_; }
+  TimeMs now() const override { return now_; }
+  double real_ms_until_next_event() const override { return 1000.0; }
+  const std::optional<Rejection>& last_rejection() const override { return rejection_; }
+  void clear_rejection() override {}
+  ConnectionState connection() const override { return ConnectionState::local; }
+  const std::string& scenario_id() const override { return scenario_; }
+
+  Match& edit() { return view_; }
+  std::vector<Command> posted, facilitator_posted;
+  bool facilitate = false;
+
+ private:
+  Match view_;
+  SeatIndex seat_;
+  ParticipantId me_;
+  TimeMs now_ = 100'000;
+  std::string scenario_ = "opt_in_code";
+  std::optional<Rejection> rejection_;
+};
+
+// Where each string of the text log was recorded: the ImGui cursor at that moment, which is
+// where the widget it labels is laid out.
+std::vector<std::pair<std::string, ImVec2>>& placed() {
+  static std::vector<std::pair<std::string, ImVec2>> list;
+  return list;
+}
+
+void observe(std::string_view text) {
+  placed().emplace_back(std::string(text), ImGui::GetCursorScreenPos());
+}
+
+// A headless ImGui frame loop with a mouse, over one recording session.
+class Clicker {
+ public:
+  explicit Clicker(std::unique_ptr<RecordingSession> session) : session_(std::move(session)) {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(1280, 800);
+    fonts_ = load_fonts(16.0f);
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    apply_theme(false, 1.0f);
+    text_log::set_observer(&observe);
+  }
+  ~Clicker() {
+    text_log::set_observer(nullptr);
+    ImGui::DestroyContext();
+  }
+  Clicker(const Clicker&) = delete;
+  Clicker& operator=(const Clicker&) = delete;
+
+  RecordingSession& session() { return *session_; }
+  UiState& state() { return state_; }
+  void screen(void (*draw)(Ui&)) { draw_ = draw; }
+
+  void frame() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DeltaTime = 1.0f / 60.0f;
+    io.MousePos = mouse_;
+    io.MouseDown[0] = down_;
+    placed().clear();
+    ImGui::NewFrame();
+    text_log::begin_frame();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::Begin("root", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
+    Ui u{test_strings(),     test_content(), session_.get(), settings_, fonts_,
+         palette_for(false), 1.0f,           state_,         requests_};
+    draw_(u);
+    ImGui::End();
+    ImGui::Render();
+  }
+
+  // Where `label` was laid out in the last frame: its first occurrence after `after` (when
+  // given), or its `nth` occurrence.
+  std::optional<ImVec2> find(std::string_view label, std::string_view after = {}, int nth = 0) {
+    bool armed = after.empty();
+    for (const auto& [text, pos] : placed()) {
+      if (!armed) {
+        armed = text == after;
+        continue;
+      }
+      if (text == label && nth-- == 0) return pos;
+    }
+    return std::nullopt;
+  }
+
+  // Moves the mouse onto the widget labelled `label`, presses and releases the left button.
+  // False when no such widget was drawn.
+  bool click(std::string_view label, std::string_view after = {}, int nth = 0) {
+    frame();
+    for (int settle = 0; settle < 6; ++settle) {
+      const auto pos = find(label, after, nth);
+      if (!pos) return false;
+      const ImVec2 target(pos->x + ImGui::GetStyle().FramePadding.x + 2.0f,
+                          pos->y + ImGui::GetStyle().FramePadding.y + 2.0f);
+      const bool moved = target.x != mouse_.x || target.y != mouse_.y;
+      mouse_ = target;
+      frame();  // hover there (layouts settle: scrolling, new rows)
+      if (!moved) break;
+    }
+    down_ = true;
+    frame();
+    down_ = false;
+    frame();
+    frame();
+    return true;
+  }
+
+ private:
+  std::unique_ptr<RecordingSession> session_;
+  Fonts fonts_;
+  Settings settings_;
+  UiState state_;
+  Requests requests_;
+  void (*draw_)(Ui&) = draw_chat;
+  ImVec2 mouse_{-1000, -1000};
+  bool down_ = false;
+};
+
+// A real match's view to start from: opt_in_code, 6 seats, the player on seat 0.
+struct Start {
+  Match view;
+  SeatIndex me;
+  ParticipantId participant;
+};
+
+Start start(bool drafting) {
+  SoloConfig c;
+  c.scenario = "opt_in_code";
+  c.seats = 6;
+  c.seed = 11;
+  c.start_now = drafting;
+  std::string error;
+  auto s = LocalSession::create(test_content(), c, &error);
+  INFO(error);
+  REQUIRE(s);
+  if (drafting) {
+    s->post_facilitator(AdvancePhase{});
+    REQUIRE(s->view().phase == Phase::drafting);
+  }
+  REQUIRE(s->seat());
+  return {s->view(), *s->seat(), s->participant()};
+}
+
+std::unique_ptr<RecordingSession> recording(const Start& st) {
+  return std::make_unique<RecordingSession>(st.view, st.me, st.participant);
+}
+
+template <class T>
+const T& only(const std::vector<Command>& posted) {
+  REQUIRE(posted.size() == 1);
+  const T* c = std::get_if<T>(&posted.front());
+  REQUIRE(c);
+  return *c;
+}
+
+ChatMessage bot_line(SeatIndex seat, std::string text) {
+  ChatMessage m;
+  m.seat = seat;
+  m.from_bot = true;
+  m.text = std::move(text);
+  return m;
+}
+
+ChannelId add_bilateral(Match& v, SeatIndex a, SeatIndex b) {
+  Channel ch;
+  ch.kind = ChannelKind::bilateral;
+  ch.members = {std::min(a, b), std::max(a, b)};
+  v.channels.push_back(ch);
+  return static_cast<ChannelId>(v.channels.size() - 1);
+}
+
+Clause tabled(const Match& v, std::size_t option, SeatIndex sponsor) {
+  Clause c;
+  c.ref = v.settings.clause_table.at(option).ref;
+  c.family = v.settings.clause_table.at(option).family;
+  c.sponsor = sponsor;
+  c.round = 1;
+  return c;
+}
+
+const std::string& S(std::string_view key) {
+  return test_strings().get(key);
+}
+
+TEST_CASE("ui: clicking 'Take this seat' on a seat's row posts TakeSeat for that seat") {
+  const Start st = start(false);
+  REQUIRE(st.view.phase == Phase::lobby);
+  Clicker gui(recording(st));
+  gui.screen(draw_lobby);
+  const SeatIndex target = st.me == 3 ? 4u : 3u;
+  const std::string row = ui::seat_name(st.view, target);
+  REQUIRE(gui.click(S("lobby.take"), row));
+  CHECK(only<TakeSeat>(gui.session().posted).seat == target);
+  CHECK(gui.session().facilitator_posted.empty());
+}
+
+TEST_CASE("ui: clicking 'Yes' on an open clause vote posts CastBallot for that clause") {
+  Start st = start(true);
+  Match& v = st.view;
+  v.phase = Phase::clause_voting;
+  v.clauses.clear();
+  for (std::size_t i = 0; i < 2; ++i) {
+    Clause c = tabled(v, i, static_cast<SeatIndex>(i + 1));
+    c.vote.state = VoteState::open;
+    c.vote.ballots.assign(v.seats.size(), std::nullopt);
+    c.vote.eligible = static_cast<std::uint32_t>(v.seats.size());
+    v.clauses.push_back(c);
+  }
+  const auto second = static_cast<ClauseId>(v.clauses.size() - 1);
+  Clicker gui(recording(st));
+  gui.screen(draw_voting);
+  // The second open clause's heading, then its "Yes".
+  const Clause& c = v.clauses[second];
+  const auto* entry = test_content().clauses().find(c.ref);
+  REQUIRE(entry);
+  const std::string heading =
+      test_strings().fmt("voting.clause", {std::to_string(second + 1), c.ref, entry->title});
+  gui.frame();
+  REQUIRE(text_log::contains(heading));
+  REQUIRE(gui.click(S("ballot.yes"), heading));
+  const auto& ballot = only<CastBallot>(gui.session().posted);
+  CHECK(ballot.on == VoteOn::clause);
+  CHECK(ballot.target == second);
+  CHECK(ballot.ballot == Ballot::yes);
+}
+
+TEST_CASE("ui: 'Send' posts the typed line to the open tab and clears the input") {
+  const Start st = start(true);
+  Clicker gui(recording(st));
+  gui.state().chat_input = "We support clause 3.";
+  REQUIRE(gui.click(S("chat.send")));
+  const auto& message = only<PostMessage>(gui.session().posted);
+  CHECK(message.channel == kPlenary);
+  CHECK(message.text == "We support clause 3.");
+  CHECK(gui.state().chat_input.empty());
+  // Nothing to send: the button posts nothing.
+  REQUIRE(gui.click(S("chat.send")));
+  CHECK(gui.session().posted.size() == 1);
+}
+
+TEST_CASE("ui: a deal offered from a bilateral tab posts OfferDeal with both sides' promises") {
+  Start st = start(true);
+  Match& v = st.view;
+  const SeatIndex other = st.me == 2 ? 3u : 2u;
+  v.clauses.clear();
+  v.clauses.push_back(tabled(v, 0, st.me));  // mine: only the other side can co-sponsor it
+  v.clauses.push_back(tabled(v, 1, other));  // theirs: only I can co-sponsor it
+  const ClauseId mine = static_cast<ClauseId>(v.clauses.size() - 2);
+  const ClauseId theirs = mine + 1;
+  const ChannelId bilateral = add_bilateral(v, st.me, other);
+  Clicker gui(recording(st));
+  gui.state().select_channel = bilateral;
+  gui.frame();
+  REQUIRE(gui.click(S("deal.offer_open")));
+  REQUIRE(gui.state().deal_form);
+  // "You promise": a first promise (co-sponsor their clause, the first thing possible).
+  REQUIRE(gui.click(S("deal.add"), S("deal.you_give")));
+  REQUIRE(gui.state().deal_give.size() == 1);
+  // "They promise": add one, then switch its kind to a yes vote on the draft.
+  const std::string they = test_strings().fmt("deal.you_get", {ui::seat_name(v, other)});
+  REQUIRE(gui.click(S("deal.add"), they));
+  REQUIRE(gui.state().deal_get.size() == 1);
+  REQUIRE(gui.click(S("deal.action.cosponsor_clause"), they));  // opens the kind's list
+  REQUIRE(gui.click(S("deal.action.vote_yes_draft")));
+  REQUIRE(gui.state().deal_get.front().action == DealAction::vote_yes_draft);
+  CHECK(gui.session().posted.empty());
+
+  REQUIRE(gui.click(S("deal.offer")));
+  const auto& offer = only<OfferDeal>(gui.session().posted);
+  CHECK(offer.to == other);
+  REQUIRE(offer.give.size() == 1);
+  CHECK(offer.give[0] == DealTerm{DealAction::cosponsor_clause, theirs});
+  REQUIRE(offer.get.size() == 1);
+  CHECK(offer.get[0] == DealTerm{DealAction::vote_yes_draft, 0});
+  CHECK_FALSE(gui.state().deal_form);  // sent: the form closes
+  (void)mine;
+}
+
+TEST_CASE("ui: a deal needs a promise on each side before 'Offer deal' does anything") {
+  Start st = start(true);
+  Match& v = st.view;
+  const SeatIndex other = st.me == 2 ? 3u : 2u;
+  v.clauses.clear();
+  v.clauses.push_back(tabled(v, 1, other));
+  const ChannelId bilateral = add_bilateral(v, st.me, other);
+  Clicker gui(recording(st));
+  gui.state().select_channel = bilateral;
+  gui.frame();
+  REQUIRE(gui.click(S("deal.offer_open")));
+  REQUIRE(gui.click(S("deal.add"), S("deal.you_give")));
+  REQUIRE(gui.click(S("deal.offer")));
+  CHECK(gui.session().posted.empty());
+}
+
+TEST_CASE("ui: a caucus is created with its name and the seats picked") {
+  const Start st = start(true);
+  const SeatIndex a = st.me == 1 ? 4u : 1u, b = st.me == 5 ? 2u : 5u;
+  Clicker gui(recording(st));
+  REQUIRE(gui.click(S("chat.new_caucus")));
+  REQUIRE(gui.state().caucus_form);
+  gui.state().caucus_name = "Friends of due diligence";
+  REQUIRE(gui.click(ui::seat_name(st.view, b), S("chat.caucus_pick")));
+  REQUIRE(gui.click(ui::seat_name(st.view, a), S("chat.caucus_pick")));
+  CHECK(gui.session().posted.empty());
+  REQUIRE(gui.click(S("chat.create_caucus")));
+  const auto& created = only<CreateCaucus>(gui.session().posted);
+  CHECK(created.name == "Friends of due diligence");
+  CHECK(created.invite == std::vector<SeatIndex>{std::min(a, b), std::max(a, b)});
+}
+
+TEST_CASE("ui: 'Invite' in a caucus tab invites the chosen seat") {
+  Start st = start(true);
+  Match& v = st.view;
+  Channel caucus;
+  caucus.kind = ChannelKind::caucus;
+  caucus.name = "Group of Friends";
+  caucus.members = {st.me};
+  const SeatIndex invited = st.me == 0 ? 1u : 0u;
+  caucus.invited = {invited};
+  v.channels.push_back(caucus);
+  const auto id = static_cast<ChannelId>(v.channels.size() - 1);
+  Clicker gui(recording(st));
+  gui.state().select_channel = id;
+  gui.frame();
+  gui.frame();
+  CHECK(text_log::contains(test_strings().fmt("chat.invited_list", {ui::seat_name(v, invited)})));
+  // The first seat neither a member nor invited is offered first.
+  SeatIndex first = 0;
+  while (first == st.me || first == invited)
+    ++first;
+  REQUIRE(gui.click(S("chat.invite")));
+  const auto& invite = only<InviteToCaucus>(gui.session().posted);
+  CHECK(invite.channel == id);
+  CHECK(invite.seat == first);
+}
+
+TEST_CASE("ui: an ignored participant's messages are not drawn; a toggle shows them again") {
+  Start st = start(true);
+  Match& v = st.view;
+  const SeatIndex rude = st.me == 1 ? 2u : 1u, polite = st.me == 3 ? 4u : 3u;
+  auto& plenary = v.channels[kPlenary].messages;
+  plenary.push_back(bot_line(rude, "MARKER-RUDE-1 nobody reads this"));
+  plenary.push_back(bot_line(polite, "MARKER-POLITE everyone reads this"));
+  plenary.push_back(bot_line(rude, "MARKER-RUDE-2 still talking"));
+  Clicker gui(recording(st));
+  gui.frame();
+  gui.frame();
+  REQUIRE(text_log::contains("MARKER-RUDE-1"));
+  const std::string name = S("chat.bot") + " (" + ui::seat_name(v, rude) + ")";
+  REQUIRE(gui.click(name));  // the author's name opens the ignore menu
+  const std::string ignore = test_strings().fmt("chat.ignore", {name});
+  REQUIRE(gui.click(ignore));
+  gui.frame();
+  CHECK_FALSE(text_log::contains("MARKER-RUDE-1"));
+  CHECK_FALSE(text_log::contains("MARKER-RUDE-2"));
+  CHECK(text_log::contains("MARKER-POLITE"));
+  CHECK(gui.state().ignored_bots.count(rude) == 1);
+  CHECK(gui.session().posted.empty());  // local only: nothing goes to the server
+
+  const std::string toggle = test_strings().fmt("chat.show_ignored", {"2"});
+  REQUIRE(text_log::contains(toggle));
+  REQUIRE(gui.click(toggle));
+  gui.frame();
+  CHECK(text_log::contains("MARKER-RUDE-1"));
+  CHECK(gui.session().posted.empty());
+}
+
+TEST_CASE("ui: unread counts per tab count what this client shows") {
+  Start st = start(true);
+  Match& v = st.view;
+  const SeatIndex other = st.me == 2 ? 3u : 2u, third = st.me == 4 ? 5u : 4u;
+  const ChannelId bilateral = add_bilateral(v, st.me, other);
+  Clicker gui(recording(st));
+  gui.frame();
+  const auto label = [&](std::size_t unread) {
+    std::string l = test_strings().fmt("chat.bilateral", {ui::seat_name(v, other)});
+    if (unread > 0) l += " (" + std::to_string(unread) + ")";
+    return l + "###ch" + std::to_string(bilateral);
+  };
+  CHECK(text_log::contains(label(0)));
+  CHECK_FALSE(text_log::contains(label(0).substr(0, label(0).find("###")) + " ("));
+  auto& messages = gui.session().edit().channels[bilateral].messages;
+  messages.push_back(bot_line(other, "one"));
+  messages.push_back(bot_line(other, "two"));
+  messages.push_back(bot_line(third, "three"));  // (a third seat cannot be here; a stand-in)
+  gui.frame();
+  CHECK(text_log::contains(label(3)));
+  gui.state().ignored_bots.insert(third);
+  gui.frame();
+  CHECK(text_log::contains(label(2)));
+  // Opening the tab reads them; a later line counts one.
+  gui.state().select_channel = bilateral;
+  gui.frame();
+  gui.frame();
+  REQUIRE(gui.state().channel == bilateral);
+  gui.state().select_channel = kPlenary;
+  gui.frame();
+  gui.frame();
+  CHECK(text_log::contains(label(0)));
+  messages.push_back(bot_line(other, "four"));
+  gui.frame();
+  CHECK(text_log::contains(label(1)));
+}
+
+TEST_CASE("ui: 'Accept' on a deal offered to this seat answers that deal") {
+  Start st = start(true);
+  Match& v = st.view;
+  const SeatIndex other = st.me == 2 ? 3u : 2u;
+  v.clauses.clear();
+  v.clauses.push_back(tabled(v, 0, other));
+  Deal d;
+  d.from = other;
+  d.to = st.me;
+  d.from_terms = {DealTerm{DealAction::vote_yes_draft, 0}};
+  d.to_terms = {
+      DealTerm{DealAction::cosponsor_clause, static_cast<std::uint32_t>(v.clauses.size() - 1)}};
+  v.deals.push_back(d);
+  v.deals.push_back(d);
+  v.deals.back().status = DealStatus::declined;
+  v.deals.push_back(d);  // the third: offered too
+  Clicker gui(recording(st));
+  gui.screen(draw_drafting);
+  gui.frame();
+  CHECK(text_log::contains(test_strings().fmt(
+      "deal.theirs",
+      {ui::seat_name(v, other),
+       test_strings().fmt("deal.term", {S("deal.action.vote_yes_draft"), v.drafts[0].title})})));
+  REQUIRE(gui.click(S("drafting.accept"), S("drafting.deals"), 1));  // the third deal's
+  const auto& answer = only<AnswerDeal>(gui.session().posted);
+  CHECK(answer.deal == 2);
+  CHECK(answer.accept);
+}
+
+}  // namespace
+}  // namespace accord::client::test
