@@ -417,7 +417,7 @@ double App::idle_timeout_ms() const {
   double next = session_->real_ms_until_next_event();
   if (const auto* local = dynamic_cast<const LocalSession*>(session_.get()))
     next = std::min(next, 1000.0 / std::max(1.0, local->time_scale()));
-  return std::clamp(next, 10.0, 1000.0);
+  return std::clamp(next, 10.0, 5000.0);
 }
 
 void App::handle_requests() {

@@ -129,7 +129,10 @@ TimeMs NetworkSession::now() const {
 }
 
 double NetworkSession::real_ms_until_next_event() const {
-  // The timer shows seconds; anything else arrives with a wake-up from the network thread.
+  // A running phase's timer shows seconds; anything else arrives with a wake-up from the
+  // network thread, so a lobby or a debrief need no ticking.
+  const Phase phase = ui_.view->phase;
+  if (phase == Phase::lobby || phase == Phase::debrief || ui_.view->paused_at) return 5000.0;
   return 1000.0 / std::max(1.0, plan_.time_scale);
 }
 
@@ -340,10 +343,7 @@ void NetworkSession::run() {
       reports_.insert(reports_.end(), reports.begin(), reports.end());
       changed = true;
     }
-    if (main.in_room() && main.room_clock_heard != Clock::time_point{}) {
-      std::lock_guard lock(mutex_);
-      changed = changed || shared_.room_clock_heard != main.room_clock_heard;
-    }
+    // A Pong alone changes nothing on screen: the clock rides along with the next change.
     if (changed && main.in_room()) publish(snapshot_state);
 
     if (main.connected() || stop_.load()) continue;

@@ -11,8 +11,11 @@
 #include <fstream>
 #include <sstream>
 
+#include "bots/bot.hpp"
+#include "bots/caretaker.hpp"
 #include "bots/simple_bot.hpp"
 #include "bots/support.hpp"
+#include "bots/talk.hpp"
 #include "content/content.hpp"
 #endif
 
@@ -42,21 +45,56 @@ std::string bundle_assets(const std::filesystem::path& dir) {
   return nlohmann::json{{"files", files}}.dump();
 }
 
-class SimpleSeatBot final : public SeatBot {
+// Holds an away delegation's seat: the cautious SimpleBot (votes only where the brief is
+// clear, tables nothing, accepts no deal), keeping a log for the hand-back.
+class CaretakerSeatBot final : public SeatBot {
  public:
-  explicit SimpleSeatBot(bots::SimpleBot bot) : bot_(std::move(bot)) {}
+  explicit CaretakerSeatBot(bots::SimpleBot bot) : bot_(std::move(bot)) {}
+  std::optional<Command> next_command(const Match& seat_view) override {
+    return bot_.next_command(seat_view);
+  }
+  void accepted(const Match& seat_view, const Command& command) override {
+    log_.record(seat_view, command);
+  }
+  std::vector<std::string> report() const override { return log_.summary(); }
+
+ private:
+  bots::SimpleBot bot_;
+  bots::CaretakerLog log_;
+};
+
+// Fills an empty seat: the negotiating bot at the room's difficulty (the server paces it).
+class PlayingSeatBot final : public SeatBot {
+ public:
+  explicit PlayingSeatBot(bots::Bot bot) : bot_(std::move(bot)) {}
   std::optional<Command> next_command(const Match& seat_view) override {
     return bot_.next_command(seat_view);
   }
 
  private:
-  bots::SimpleBot bot_;
+  bots::Bot bot_;
 };
+
+std::shared_ptr<const bots::Phrasebook> load_phrases(const std::filesystem::path& dir) {
+  std::ifstream in(dir / "bots" / "phrases.json");
+  if (!in) return nullptr;
+  std::stringstream text;
+  text << in.rdbuf();
+  auto parsed = bots::parse_phrasebook(text.str());
+  if (!parsed.book) {
+    spdlog::warn("bots/phrases.json: {}; bots will not talk", parsed.error);
+    return nullptr;
+  }
+  return std::make_shared<const bots::Phrasebook>(std::move(*parsed.book));
+}
 
 class ContentRoomFactory final : public RoomFactory {
  public:
-  ContentRoomFactory(content::ContentCatalogue catalogue, std::string bundle)
-      : catalogue_(std::move(catalogue)), bundle_(std::move(bundle)) {}
+  ContentRoomFactory(content::ContentCatalogue catalogue, std::string bundle,
+                     std::shared_ptr<const bots::Phrasebook> phrases)
+      : catalogue_(std::move(catalogue)),
+        bundle_(std::move(bundle)),
+        phrases_(std::move(phrases)) {}
 
   RoomSpecResult make(std::string_view scenario, std::uint32_t seats,
                       std::string_view timer_preset) const override {
@@ -88,17 +126,26 @@ class ContentRoomFactory final : public RoomFactory {
   bool has_bots() const override { return true; }
   std::unique_ptr<SeatBot> make_bot(const Match& seat_view, SeatIndex seat, BotDuty duty,
                                     std::string_view difficulty) const override {
-    if (difficulty != "easy" && difficulty != "normal" && difficulty != "hard") return nullptr;
-    // An easy bot keeps to the caretaker's cautious play: it votes but does not table.
-    const auto mode = duty == BotDuty::caretaker || difficulty == "easy" ? bots::BotMode::caretaker
-                                                                         : bots::BotMode::play;
-    return std::make_unique<SimpleSeatBot>(
-        bots::SimpleBot(seat, bots::support_table(seat_view, seat, catalogue_.clauses()), mode));
+    if (duty == BotDuty::caretaker)
+      return std::make_unique<CaretakerSeatBot>(
+          bots::SimpleBot(seat, bots::support_table(seat_view, seat, catalogue_.clauses()),
+                          bots::BotMode::caretaker));
+    const auto level = bots::difficulty_from_name(difficulty);
+    if (!level) return nullptr;
+    bots::BotOptions options;
+    options.difficulty = *level;
+    options.seed = seed_ += 0x9e3779b97f4a7c15ULL;  // each bot its own mistakes
+    options.pace = bots::default_pace(*level);
+    options.phrases = phrases_;
+    return std::make_unique<PlayingSeatBot>(
+        bots::Bot(seat, seat_view, catalogue_.clauses(), std::move(options)));
   }
 
  private:
   content::ContentCatalogue catalogue_;
   std::string bundle_;
+  std::shared_ptr<const bots::Phrasebook> phrases_;
+  mutable std::uint64_t seed_ = 0x5eed;
 };
 
 }  // namespace
@@ -118,7 +165,7 @@ std::unique_ptr<RoomFactory> make_content_factory(const std::string& asset_dir,
   spdlog::info("content {} loaded: {} scenarios", loaded.catalogue->content_hash_hex(),
                loaded.catalogue->scenarios().size());
   return std::make_unique<ContentRoomFactory>(std::move(*loaded.catalogue),
-                                              bundle_assets(asset_dir));
+                                              bundle_assets(asset_dir), load_phrases(asset_dir));
 }
 
 #else

@@ -27,36 +27,6 @@ ThinkRange think_range(std::string_view difficulty) {
   return {6'000, 14'000};
 }
 
-std::string clause_name(const Match& view, std::uint32_t id) {
-  if (id >= view.clauses.size()) return "a clause";
-  const Clause& clause = view.clauses[id];
-  return clause.ref.empty() ? "a free-text clause" : "clause " + clause.ref;
-}
-
-std::string draft_name(const Match& view, std::uint32_t index) {
-  if (index >= view.drafts.size()) return "a draft";
-  return "the draft \"" + view.drafts[index].title + "\"";
-}
-
-// A sentence for the hand-back report.
-std::string describe_action(const Match& view, const Command& command) {
-  if (const auto* ballot = std::get_if<CastBallot>(&command)) {
-    const std::string what = ballot->on == VoteOn::clause ? clause_name(view, ballot->target)
-                                                          : draft_name(view, ballot->target);
-    switch (ballot->ballot) {
-      case Ballot::yes:
-        return "Voted yes on " + what + ".";
-      case Ballot::no:
-        return "Voted no on " + what + ".";
-      case Ballot::abstain:
-        return "Abstained on " + what + ".";
-    }
-  }
-  if (const auto* objection = std::get_if<ObjectToAdoption>(&command))
-    return "Objected to adopting " + draft_name(view, objection->draft) + " without a vote.";
-  return "Sent " + std::string(name_of(command)) + ".";
-}
-
 }  // namespace
 
 void Server::fill_seats_with_bots(Room& room) {
@@ -89,11 +59,10 @@ TimeMs Server::bot_think_ms(const Room& room) {
 }
 
 void Server::hand_back(Room& room, SeatIndex seat, Room::SeatBotState& state) {
-  spdlog::info("room {} seat {}: the caretaker hands the seat back after {} action(s)", room.code,
-               seat, state.actions.size());
+  spdlog::info("room {} seat {}: the caretaker hands the seat back", room.code, seat);
   const auto delegation = delegation_of(room.host->match(), seat);
-  const auto bytes = std::make_shared<const Bytes>(
-      pm::encode(pm::CaretakerReport{seat, std::move(state.actions)}));
+  const auto bytes =
+      std::make_shared<const Bytes>(pm::encode(pm::CaretakerReport{seat, state.bot->report()}));
   for (const ConnId id : room.members) {
     const Connection* conn = connection(id);
     if (conn == nullptr || !conn->participant) continue;
@@ -144,8 +113,7 @@ void Server::run_room_bots(Room& room, TimeMs now) {
       state.next_at = now + static_cast<TimeMs>(kIdleRecheckMs * config_.bot_pace) + 1;
       continue;
     }
-    if (state.duty == BotDuty::caretaker)
-      state.actions.push_back(describe_action(seat_view, *command));
+    if (state.duty == BotDuty::caretaker) state.bot->accepted(seat_view, *command);
     deliver(room, outcome);
     after_accepted(room, *command, actor);
     state.next_at = now + bot_think_ms(room);

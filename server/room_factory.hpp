@@ -35,6 +35,10 @@ class SeatBot {
   virtual ~SeatBot() = default;
   // The next command given the seat's own view (view_for its seat), or nothing to do now.
   virtual std::optional<Command> next_command(const Match& seat_view) = 0;
+  // A caretaker is told each command of its that was accepted (with the view it was decided
+  // on), and reports them, a sentence or a group per line, when it hands the seat back.
+  virtual void accepted(const Match& /*seat_view*/, const Command& /*command*/) {}
+  virtual std::vector<std::string> report() const { return {}; }
 };
 
 class RoomFactory {

@@ -86,7 +86,6 @@ struct Room {
     std::unique_ptr<SeatBot> bot;
     BotDuty duty = BotDuty::fill;
     TimeMs next_at = 0;
-    std::vector<std::string> actions;  // caretaker: what it did, for the hand-back report
   };
   std::map<SeatIndex, SeatBotState> bots;
 };

