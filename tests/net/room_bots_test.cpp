@@ -164,6 +164,62 @@ TEST_CASE("bots fill a room's empty seats and play with a student to the debrief
         hash(view_for(server.get().room(fac->room_code())->host->match(), Viewer::of_seat(2))));
 }
 
+TEST_CASE("the real caretaker holds a student's seat through a vote and reports what it did",
+          "[net][bots][content]") {
+  std::string why;
+  std::shared_ptr<server::RoomFactory> factory =
+      server::make_content_factory(ACCORD_ASSET_DIR, &why);
+  INFO(why);
+  REQUIRE(factory);
+  auto config = test_config();
+  config.bot_pace = 0.002;
+  config.grace_ms = 150;
+  TestServer server(config, factory);
+  auto fac = connected(server);
+  fac->create_room(pm::CreateRoom{"opt_in_code", 4, "class45", kFacilitatorPassword, "", false,
+                                  true, true, "normal"});
+  REQUIRE(pump({fac.get()}, [&] { return fac->in_room() || !fac->errors.empty(); }));
+  REQUIRE(fac->in_room());
+  auto student = join(server, fac->room_code(), "Student");
+  std::vector<Client*> all{fac.get(), student.get()};
+  must(*student, TakeSeat{1}, all);
+  must(*fac, StartMatch{}, all);
+  must(*fac, AdvancePhase{}, all);  // drafting: the bots table
+  REQUIRE(pump(all, [&] { return fac->view().clauses.size() >= 3; }));
+  const ParticipantId id = *student->participant();
+  student->drop();
+  // Past the grace period the student is neither connected nor away: the caretaker holds seat 1.
+  REQUIRE(pump(
+      {fac.get()},
+      [&] {
+        const auto& p = fac->presence;
+        return p && std::count(p->away.begin(), p->away.end(), id) == 0 &&
+               std::count(p->connected.begin(), p->connected.end(), id) == 0;
+      },
+      10000));
+  must(*fac, AdvancePhase{}, {});  // clause voting, with the student away
+  REQUIRE(fac->view().phase == Phase::clause_voting);
+  // Past the grace period the caretaker votes for seat 1 where its brief is clear; everyone
+  // else is a bot: the votes fill up.
+  REQUIRE(pump(
+      {fac.get()},
+      [&] {
+        for (const Clause& clause : fac->view().clauses)
+          if (clause.vote.state == VoteState::open && clause.vote.cast_count < 3) return false;
+        return true;
+      },
+      10000));
+  quiet({fac.get()}, 300);
+  REQUIRE(student->reconnect("127.0.0.1", server.port()));
+  REQUIRE(pump({student.get()}, [&] { return !student->caretaker_reports.empty(); }));
+  const auto& report = student->caretaker_reports.front();
+  CHECK(report.seat == 1);
+  REQUIRE_FALSE(report.actions.empty());
+  for (const auto& line : report.actions)
+    CHECK((line.rfind("Voted", 0) == 0 || line.rfind("Abstained", 0) == 0 ||
+           line == "Nothing needed doing."));
+}
+
 #endif
 
 }  // namespace
