@@ -380,7 +380,7 @@ void LoadRun::step_room(int r) {
     }
     return;
   }
-  if (m.phase != room.phase || m.round != room.round) {
+  if (m.phase != room.phase || m.round != room.round || !measuring_) {
     room.phase = m.phase;
     room.round = m.round;
     room.phase_since = Clock::now();
@@ -393,8 +393,9 @@ void LoadRun::step_room(int r) {
     if (measuring_) start_room(r);  // a new match in a new room
     return;
   }
-  // The facilitator keeps the conference moving at the benchmark's pace.
-  if (m.phase != Phase::lobby && !room.advance_sent && !m.paused_at &&
+  // The facilitator keeps the conference moving at the benchmark's pace (once every room is
+  // playing: rooms set up first would otherwise finish before the last ones start).
+  if (measuring_ && m.phase != Phase::lobby && !room.advance_sent && !m.paused_at &&
       seconds_since(room.phase_since) >= options_.phase_s) {
     room.advance_sent = true;
     send(f, pm::SendCommand{f.next_request++, f.view->view_seq(), AdvancePhase{}});
