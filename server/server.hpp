@@ -211,7 +211,8 @@ class Server {
   std::vector<std::string> unload_after_commit_;  // closed this turn: leave memory once saved
   bool store_dirty_ = false;  // staged for a room no longer in memory (deleted): commit anyway
   std::vector<std::string> quarantined_;
-  Pcg32 bot_rng_;  // bots' think times only: no game decision depends on it
+  std::uint64_t commands_received_ = 0;  // for test_refuse_every_nth_command
+  Pcg32 bot_rng_;                        // bots' think times only: no game decision depends on it
 
   struct PendingPassword {
     ConnId conn = 0;

@@ -71,6 +71,12 @@ void Server::on_send_command(Connection& conn, const pm::SendCommand& request) {
                                     : "You are sending commands too fast: wait a moment.");
     return;
   }
+  if (config_.test_refuse_every_nth_command != 0 &&
+      ++commands_received_ % config_.test_refuse_every_nth_command == 0) {
+    reject(pm::RejectionKind::invalid, RejectCode::not_allowed, "",
+           "Refused by the test hook that makes this server misbehave.");
+    return;
+  }
   auto outcome = room.host->submit(actor, request.command, now);
   if (outcome.rejection) {
     // Stale: the command was decided on a view its stream has since moved past.

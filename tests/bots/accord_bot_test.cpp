@@ -17,7 +17,7 @@ namespace {
 
 class ContentServer {
  public:
-  ContentServer() {
+  explicit ContentServer(std::uint32_t refuse_every_nth_command = 0) {
     spdlog::set_level(spdlog::level::warn);
     server::ServerConfig config;
     config.port = 0;
@@ -26,6 +26,7 @@ class ContentServer {
     config.fast_password_hash = true;
     config.max_peers_per_address = 1000;
     config.tick_ms = 20;
+    config.test_refuse_every_nth_command = refuse_every_nth_command;
     std::string error;
     auto factory = server::make_content_factory(ACCORD_ASSET_DIR, &error);
     REQUIRE(factory);
@@ -62,6 +63,7 @@ TEST_CASE("accord-bot plays a handful of rooms on a real server with zero errors
     UNSCOPED_INFO(problem);
   CHECK(figures.errors == 0);
   CHECK(figures.invalid == 0);
+  CHECK_FALSE(loadgen::run_failed(figures));
   CHECK(figures.clients_connected == 15);
   CHECK(figures.commands_sent > 100);
   CHECK(figures.accepted > figures.commands_sent / 2);
@@ -73,6 +75,23 @@ TEST_CASE("accord-bot plays a handful of rooms on a real server with zero errors
   const auto echo = loadgen::run_echo(options, 15, 64);
   CHECK(echo.errors == 0);
   CHECK(echo.messages > 100);
+}
+
+TEST_CASE("accord-bot notices a server that refuses one valid command in a hundred") {
+  ContentServer server(100);
+  loadgen::LoadOptions options;
+  options.port = server.port();
+  options.rooms = 2;
+  options.seats = 5;
+  options.scenario = "global_mechanism";
+  options.think_ms = 20;
+  options.duration_s = 3;
+  options.phase_s = 0.4;
+  options.asset_dir = ACCORD_ASSET_DIR;
+  const auto figures = loadgen::run_load(options);
+  CHECK(figures.commands_sent > 200);
+  CHECK(figures.invalid > 0);
+  CHECK(loadgen::run_failed(figures));  // accord-bot exits non-zero
 }
 
 TEST_CASE("percentiles are nearest-rank") {

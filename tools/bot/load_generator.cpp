@@ -800,4 +800,8 @@ std::string report_text(const LoadOptions& options, const Figures& g, const Echo
   return out;
 }
 
+bool run_failed(const Figures& figures) {
+  return figures.errors > 0 || figures.invalid > 0 || figures.clients_connected == 0;
+}
+
 }  // namespace accord::loadgen

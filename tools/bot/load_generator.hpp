@@ -58,6 +58,9 @@ struct EchoFigures {
 };
 
 Figures run_load(const LoadOptions& options);
+// accord-bot's verdict: a run fails on any error or *invalid* rejection (stale ones are normal
+// over a network), or when nobody could connect.
+bool run_failed(const Figures& figures);
 // The same number of clients, same-sized messages, same pace, against an echo host started in
 // this process.
 EchoFigures run_echo(const LoadOptions& options, long clients, std::size_t message_bytes);

@@ -70,7 +70,6 @@ int main(int argc, char** argv) {
       (json ? report_json(options, game, echo_ptr) + "\n" : report_text(options, game, echo_ptr))
           .c_str(),
       stdout);
-  const bool failed = game.errors > 0 || game.invalid > 0 || game.clients_connected == 0 ||
-                      (echo_ptr && echo_ptr->errors > 0);
+  const bool failed = run_failed(game) || (echo_ptr && echo_ptr->errors > 0);
   return failed ? 1 : 0;
 }
