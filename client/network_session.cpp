@@ -288,6 +288,7 @@ void NetworkSession::run() {
   });
 
   auto last_ping = Clock::now() - kPingEvery;
+  auto next_side_retry = Clock::now();
   std::uint32_t nonce = 0;
   while (!stop_.load()) {
     std::vector<Outgoing> outgoing;
@@ -346,6 +347,18 @@ void NetworkSession::run() {
     // A Pong alone changes nothing on screen: the clock rides along with the next change.
     if (changed && main.in_room()) publish(snapshot_state);
 
+    // The facilitator and projector connections may notice a drop after the main one came
+    // back (their events are read a turn later): bring them back too, every few seconds.
+    if (main.connected() && Clock::now() >= next_side_retry) {
+      bool rejoined = false;
+      for (auto* other : {facilitator.get(), projector.get()}) {
+        if (other == nullptr || other->connected() || other->reconnect_token().empty()) continue;
+        rejoined = other->reconnect(plan_.host, plan_.port, kConnectTimeoutMs) || rejoined;
+        seen[other].errors = other->errors.size();  // a failed try is not the player's concern
+        next_side_retry = Clock::now() + std::chrono::seconds(2);
+      }
+      if (rejoined) publish(snapshot_state);
+    }
     if (main.connected() || stop_.load()) continue;
 
     // ---- the connection dropped: come back with the token, by ourselves.
