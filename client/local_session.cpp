@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "bots/bot.hpp"
 #include "bots/support.hpp"
 #include "core/visibility.hpp"
 
@@ -11,23 +12,9 @@ namespace accord::client {
 namespace {
 
 constexpr TimeMs kBotIdleRecheckMs = 4'000;
+static_assert(static_cast<int>(bots::Difficulty::easy) == static_cast<int>(Difficulty::easy) &&
+              static_cast<int>(bots::Difficulty::hard) == static_cast<int>(Difficulty::hard));
 constexpr int kMaxBotCommandsPerPoll = 400;
-
-struct ThinkRange {
-  std::uint32_t min_ms, spread_ms;
-};
-
-ThinkRange think_range(Difficulty d) {
-  switch (d) {
-    case Difficulty::easy:
-      return {15'000, 25'000};
-    case Difficulty::hard:
-      return {3'000, 7'000};
-    case Difficulty::normal:
-      break;
-  }
-  return {6'000, 14'000};
-}
 
 }  // namespace
 
@@ -111,8 +98,10 @@ std::optional<SeatIndex> LocalSession::seat() const {
 }
 
 TimeMs LocalSession::think_ms() {
-  const auto range = think_range(difficulty_);
-  return static_cast<TimeMs>(range.min_ms + think_rng_.below(range.spread_ms));
+  // The same human pace as the server's room bots.
+  const auto pace = bots::default_pace(static_cast<bots::Difficulty>(difficulty_));
+  return pace.min_ms +
+         static_cast<TimeMs>(think_rng_.below(static_cast<std::uint32_t>(pace.spread_ms)));
 }
 
 void LocalSession::route(const MatchHost::Outcome& outcome) {

@@ -398,6 +398,13 @@ void NetworkSession::run() {
       s.problem.clear();
     });
   }
+  // What the player did last (leaving the lobby, say) still goes out before the goodbye.
+  {
+    std::lock_guard lock(mutex_);
+    for (const auto& item : outbox_)
+      (item.as_facilitator && facilitator ? *facilitator : main).send_command(item.command);
+    outbox_.clear();
+  }
   for (auto* client : {&main, facilitator.get(), projector.get()})
     if (client != nullptr) client->disconnect(200);
 }
