@@ -10,26 +10,6 @@
 namespace accord::client::test {
 namespace {
 
-struct Run {
-  int status = -1;
-  std::string output;
-};
-
-Run run_accord(const std::string& args) {
-  ::setenv("SDL_VIDEODRIVER", "offscreen", 1);
-  ::setenv("SDL_RENDER_DRIVER", "software", 1);
-  ::setenv("XDG_CONFIG_HOME", ACCORD_TEST_OUT_DIR "/config", 1);
-  Run r;
-  const std::string command = std::string(ACCORD_CLIENT_EXE) + " " + args + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  char buffer[512];
-  while (std::fgets(buffer, sizeof buffer, pipe))
-    r.output += buffer;
-  r.status = pclose(pipe);
-  return r;
-}
-
 // The number written between the first `before` and the `after` that follows it. (std::regex
 // would do, but GCC 12 warns inside <regex> under the sanitizer build's -O1.)
 double number(const std::string& text, const std::string& before, const std::string& after) {

@@ -5,6 +5,10 @@
 #include <imgui.h>
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
 #include "content/content.hpp"
 #include "fonts.hpp"
 #include "i18n.hpp"
@@ -12,6 +16,28 @@
 #include "ui.hpp"
 
 namespace accord::client::test {
+
+struct Run {
+  int status = -1;
+  std::string output;
+};
+
+// Runs the accord program offscreen, software-rendered, with a throwaway config directory;
+// returns its exit status and everything it printed.
+inline Run run_accord(const std::string& args) {
+  ::setenv("SDL_VIDEODRIVER", "offscreen", 1);
+  ::setenv("SDL_RENDER_DRIVER", "software", 1);
+  ::setenv("XDG_CONFIG_HOME", ACCORD_TEST_OUT_DIR "/config", 1);
+  Run r;
+  const std::string command = std::string(ACCORD_CLIENT_EXE) + " " + args + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe);
+  char buffer[512];
+  while (std::fgets(buffer, sizeof buffer, pipe))
+    r.output += buffer;
+  r.status = pclose(pipe);
+  return r;
+}
 
 inline const content::ContentCatalogue& test_content() {
   static const content::ContentCatalogue catalogue = [] {

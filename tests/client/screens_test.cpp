@@ -20,27 +20,6 @@
 namespace accord::client::test {
 namespace {
 
-struct Run {
-  int status = -1;
-  std::string output;
-};
-
-Run run(const std::string& args) {
-  // Offscreen, software-rendered, with a throwaway config directory.
-  ::setenv("SDL_VIDEODRIVER", "offscreen", 1);
-  ::setenv("SDL_RENDER_DRIVER", "software", 1);
-  ::setenv("XDG_CONFIG_HOME", ACCORD_TEST_OUT_DIR "/config", 1);
-  Run r;
-  const std::string command = std::string(ACCORD_CLIENT_EXE) + " " + args + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  char buffer[512];
-  while (std::fgets(buffer, sizeof buffer, pipe))
-    r.output += buffer;
-  r.status = pclose(pipe);
-  return r;
-}
-
 std::string read_file(const std::filesystem::path& p) {
   std::ifstream in(p);
   std::stringstream buffer;
@@ -67,8 +46,8 @@ void capture(const std::string& screen, const std::string& must_show, int scale 
              const std::string& extra = "") {
   const std::string base =
       std::string(ACCORD_TEST_OUT_DIR) + "/" + screen + "-" + std::to_string(scale);
-  const auto r = run("--screen " + screen + " --screenshot " + base + ".png --text-log " + base +
-                     ".txt --scale " + std::to_string(scale) + " " + extra);
+  const auto r = run_accord("--screen " + screen + " --screenshot " + base + ".png --text-log " +
+                            base + ".txt --scale " + std::to_string(scale) + " " + extra);
   INFO(r.output);
   REQUIRE(r.status == 0);
   check_png(base + ".png", 1280, 800);
@@ -120,7 +99,7 @@ TEST_CASE("screen: projector", "[screens]") {
 }
 
 TEST_CASE("end to end: --solo --autoplay --time-scale 60 plays to the debrief", "[screens]") {
-  const auto r = run("--solo --autoplay --time-scale 60 --seed 5");
+  const auto r = run_accord("--solo --autoplay --time-scale 60 --seed 5");
   INFO(r.output);
   CHECK(r.status == 0);
   const auto pattern = s().get("cli.final_score");
@@ -128,10 +107,10 @@ TEST_CASE("end to end: --solo --autoplay --time-scale 60 plays to the debrief", 
 }
 
 TEST_CASE("joining or a quick match needs a server, and a bad address is named") {
-  auto r = run("--join ABC123 --name Ana");
+  auto r = run_accord("--join ABC123 --name Ana");
   CHECK(r.status != 0);
   CHECK(r.output.find(s().get("cli.needs_server")) != std::string::npos);
-  r = run("--server nowhere:99999 --join ABC123");
+  r = run_accord("--server nowhere:99999 --join ABC123");
   CHECK(r.status != 0);
   CHECK(r.output.find("nowhere:99999") != std::string::npos);
 }
@@ -155,8 +134,8 @@ TEST_CASE("a student joins a room by its code from the command line and plays to
 
   Run student;
   std::thread play([&] {
-    student = run("--server 127.0.0.1:" + std::to_string(server->port()) + " --join " +
-                  teacher.room_code() + " --name Ana --autoplay --max-seconds 60");
+    student = run_accord("--server 127.0.0.1:" + std::to_string(server->port()) + " --join " +
+                         teacher.room_code() + " --name Ana --autoplay --max-seconds 60");
   });
   // The student takes a seat by itself; the teacher starts the match.
   const bool seated = net::pump_until(
