@@ -49,20 +49,11 @@ struct Connection {
   TokenBucket commands, chat, requests, bad;
 };
 
-struct Room {
-  std::string code;
-  std::string scenario;
+// A live room: what is stored of it (RoomRecord: one list of fields, so none is forgotten on a
+// restart) and what lives only while the server runs.
+struct Room : RoomRecord {
   std::unique_ptr<MatchHost> host;
-  std::string content;
-  std::string content_hash;
-  std::string facilitator_hash;      // Argon2id string; empty in a quick-match room
-  std::string room_password_digest;  // empty: no room password
-  bool is_public = false;
-  bool quick = false;
   std::set<ConnId> members;
-  std::map<std::string, TokenEntry> tokens;  // digest of the token → who it admits
-  std::set<ParticipantId> revoked;           // removed (or left): cannot come back
-  std::set<std::string> revoked_tokens;      // their tokens' digests, for a clear answer
   std::map<ParticipantId, TimeMs> away;      // dropped participants: grace time used so far
   std::set<ParticipantId> absent;            // grace period over, no connection
   std::optional<TimeMs> countdown_deadline;  // quick match
@@ -70,18 +61,13 @@ struct Room {
   bool hash_due = false;
   std::map<Viewer, Seq> hashed_seq;  // the stream item each viewer's last ViewHash was for
   TimeMs last_hash_at = 0;
-  // Durability (sqlite_store, server_store.cpp): the record as last staged, the seq of the newest
-  // snapshot, and the lifecycle.
+  // Durability (sqlite_store, server_store.cpp): whether the record must be staged, the seq of
+  // the newest snapshot.
   bool record_dirty = false;  // record fields or tokens changed this turn: stage the record
   Seq snapshot_seq = 0;
-  RoomStatus status = RoomStatus::open;
-  std::int64_t created_at = 0;  // wall clock, unix seconds
-  std::int64_t closed_at = 0;
-  std::uint32_t match_number = 1;
   TimeMs unattended_since = 0;  // room clock when its last connection left (or it was loaded)
-  // Bots (room_bots.cpp): the difficulty of the bots filling empty seats, and the bot playing
-  // each seat now (filling it, or caretaking for an away delegation).
-  std::string bot_difficulty = "normal";
+  // Bots (room_bots.cpp): the bot playing each seat now (filling it, or caretaking for an away
+  // delegation), at the record's bot_difficulty.
   struct SeatBotState {
     std::unique_ptr<SeatBot> bot;
     BotDuty duty = BotDuty::fill;

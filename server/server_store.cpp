@@ -39,24 +39,7 @@ std::optional<MatchHost> host_from(StoredRoom& stored, std::string* why) {
 }  // namespace
 
 RoomRecord Server::record_of(const Room& room) const {
-  RoomRecord r;
-  r.code = room.code;
-  r.scenario = room.scenario;
-  r.content_hash = room.content_hash;
-  r.content = room.content;
-  r.facilitator_hash = room.facilitator_hash;
-  r.room_password_digest = room.room_password_digest;
-  r.is_public = room.is_public;
-  r.quick = room.quick;
-  r.bot_difficulty = room.bot_difficulty;
-  r.tokens = room.tokens;
-  r.revoked = room.revoked;
-  r.revoked_tokens = room.revoked_tokens;
-  r.status = room.status;
-  r.created_at = room.created_at;
-  r.closed_at = room.closed_at;
-  r.match_number = room.match_number;
-  return r;
+  return static_cast<const RoomRecord&>(room);
 }
 
 std::vector<std::string> Server::restore() {
@@ -105,23 +88,9 @@ bool Server::load_room(const std::string& code, std::string* problem) {
     return false;
   }
   Room room;
+  static_cast<RoomRecord&>(room) = r;
   room.code = code;
-  room.scenario = r.scenario;
   room.host = std::make_unique<MatchHost>(std::move(*host));
-  room.content = r.content;
-  room.content_hash = r.content_hash;
-  room.facilitator_hash = r.facilitator_hash;
-  room.room_password_digest = r.room_password_digest;
-  room.is_public = r.is_public;
-  room.quick = r.quick;
-  room.bot_difficulty = r.bot_difficulty;
-  room.tokens = r.tokens;
-  room.revoked = r.revoked;
-  room.revoked_tokens = r.revoked_tokens;
-  room.status = r.status;
-  room.created_at = r.created_at;
-  room.closed_at = r.closed_at;
-  room.match_number = r.match_number;
   room.snapshot_seq = snapshot_seq;
   const TimeMs now = clock_();
   room.last_hash_at = now;
@@ -216,14 +185,11 @@ void Server::rollback(Room& room) {
   room.host = std::make_unique<MatchHost>(std::move(*host));
   room.snapshot_seq = snapshot_seq;
   room.hashed_seq.clear();  // streams are numbered afresh
-  const RoomRecord& r = loaded.room->record;
-  room.tokens = r.tokens;  // tokens issued this turn were never sent
-  room.revoked = r.revoked;
-  room.revoked_tokens = r.revoked_tokens;
-  room.status = r.status;
-  room.closed_at = r.closed_at;
-  room.match_number = r.match_number;
-  if (!r.facilitator_hash.empty()) room.facilitator_hash = r.facilitator_hash;
+  // Back to the record as committed (tokens issued this turn were never sent), but a facilitator
+  // password hashed this turn stays: its worker already answered.
+  std::string facilitator_hash = std::move(room.facilitator_hash);
+  static_cast<RoomRecord&>(room) = loaded.room->record;
+  if (room.facilitator_hash.empty()) room.facilitator_hash = std::move(facilitator_hash);
   room.record_dirty = false;
   const auto participants = room.host->match().participants.size();
   const std::vector<ConnId> members(room.members.begin(), room.members.end());
