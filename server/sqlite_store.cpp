@@ -9,7 +9,9 @@
 #include <filesystem>
 
 #include "core/hash.hpp"
+#include "core/migrations.hpp"
 #include "core/rules.hpp"
+#include "core/schema.hpp"
 
 namespace accord::server {
 
@@ -142,7 +144,8 @@ struct Resetting {
 }  // namespace
 
 std::unique_ptr<SqliteRoomStore> SqliteRoomStore::open(const std::string& dir, Access access,
-                                                       std::string* error) {
+                                                       std::string* error,
+                                                       const std::vector<Migration>& migrations) {
   const auto fail = [&](std::string why) -> std::unique_ptr<SqliteRoomStore> {
     if (error) *error = std::move(why);
     return nullptr;
@@ -186,7 +189,88 @@ std::unique_ptr<SqliteRoomStore> SqliteRoomStore::open(const std::string& dir, A
   if (found < kSchemaVersion &&
       !store->exec(("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str()))
     return fail("cannot write '" + store->path_ + "'");
+  // The records' data schema (core/schema.hpp): older records are migrated once, here; records
+  // from a newer program are never guessed at.
+  std::uint32_t data_version = 1;  // stores from before the setting existed
+  {
+    auto& select = store->statement("SELECT value FROM settings WHERE key = 'data_schema'");
+    Resetting r{select};
+    if (select.step() == SQLITE_ROW) data_version = static_cast<std::uint32_t>(select.integer(0));
+  }
+  if (data_version > schema::kVersion)
+    return fail("'" + store->path_ +
+                "' holds rooms written by a newer accord-server (data schema " +
+                std::to_string(data_version) + "; this one reads up to " +
+                std::to_string(schema::kVersion) +
+                "): run the newer version, or restore a backup made for this one");
+  if (data_version < schema::kVersion) {
+    std::string problem;
+    if (!store->migrate(data_version, migrations, &problem))
+      return fail("cannot migrate '" + store->path_ + "' from data schema " +
+                  std::to_string(data_version) + ": " + problem);
+  }
+  if (!store->statement("INSERT OR REPLACE INTO settings(key, value) VALUES('data_schema', ?1)")
+           .bind(1, std::int64_t{schema::kVersion})
+           .run())
+    return fail("cannot write '" + store->path_ + "'");
   return store;
+}
+
+bool SqliteRoomStore::migrate(std::uint32_t from_version, const std::vector<Migration>& list,
+                              std::string* problem) {
+  if (!exec("BEGIN IMMEDIATE")) return *problem = sqlite3_errmsg(db_), false;
+  std::size_t changed = 0, refused = 0;
+  // Each table's blob column, its key, and the kind of record it holds. A record a migration
+  // refuses stays as it is: its room will not decode and is quarantined with the reason.
+  struct Table {
+    const char* select;
+    const char* update;
+    RecordKind kind;
+  };
+  const Table tables[] = {
+      {"SELECT code, match_no, 0, header FROM matches",
+       "UPDATE matches SET header = ?4 WHERE code = ?1 AND match_no = ?2 AND ?3 = 0",
+       RecordKind::log_header},
+      {"SELECT code, match_no, seq, entry FROM events",
+       "UPDATE events SET entry = ?4 WHERE code = ?1 AND match_no = ?2 AND seq = ?3",
+       RecordKind::log_entry},
+      {"SELECT code, match_no, seq, match FROM snapshots",
+       "UPDATE snapshots SET match = ?4, hash = ?5 WHERE code = ?1 AND match_no = ?2 AND seq = ?3",
+       RecordKind::snapshot},
+  };
+  for (const auto& table : tables) {
+    Statement select(db_, table.select);
+    Statement update(db_, table.update);
+    while (select.step() == SQLITE_ROW) {
+      auto migrated = migrate_record(table.kind, select.blob(3), from_version, list);
+      if (!migrated.problem.empty()) {
+        spdlog::warn("a stored record cannot be migrated: {}", migrated.problem);
+        ++refused;
+        continue;
+      }
+      if (!migrated.bytes) continue;
+      update.bind(1, select.text(0)).bind(2, select.integer(1)).bind(3, select.integer(2));
+      update.bind_blob(4, *migrated.bytes);
+      if (table.kind == RecordKind::snapshot) {
+        // A snapshot that no longer decodes keeps a hash it cannot match: the room replays
+        // from its log instead.
+        auto match = decode_match(*migrated.bytes, stored_form());
+        update.bind(5, to_column(match ? hash(*match.value) : Hash{0}));
+      }
+      if (!update.run()) {
+        exec("ROLLBACK");
+        return *problem = "rewriting a record failed", false;
+      }
+      ++changed;
+    }
+  }
+  if (!exec("COMMIT")) {
+    exec("ROLLBACK");
+    return *problem = "the migration's commit failed", false;
+  }
+  spdlog::info("data schema {} -> {}: {} records migrated, {} refused", from_version,
+               schema::kVersion, changed, refused);
+  return true;
 }
 
 SqliteRoomStore::~SqliteRoomStore() {
@@ -500,7 +584,7 @@ LoadedRoom SqliteRoomStore::load_room(const std::string& code) const {
     while (snapshots.step() == SQLITE_ROW) {
       const auto seq = static_cast<Seq>(snapshots.integer(0));
       const Hash recorded = from_column(snapshots.integer(2));
-      auto decoded = decode_match(snapshots.blob(1));
+      auto decoded = decode_match(snapshots.blob(1), stored_form());
       if (decoded && hash(*decoded.value) == recorded) {
         room.snapshot = std::move(*decoded.value);
         room.snapshot_seq = seq;

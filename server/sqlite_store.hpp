@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "core/migrations.hpp"
 #include "room_store.hpp"
 
 struct sqlite3;
@@ -33,8 +34,10 @@ class SqliteRoomStore final : public RoomStore {
     maintenance,  // `accord-server purge`: also takes the lock (refused while a server runs)
   };
   // Opens (or creates) DIR/accord.sqlite3. nullptr with `error` saying why.
-  static std::unique_ptr<SqliteRoomStore> open(const std::string& dir, Access access,
-                                               std::string* error);
+  // Opens (and, for an older data schema, migrates) the store in `dir`.
+  static std::unique_ptr<SqliteRoomStore> open(
+      const std::string& dir, Access access, std::string* error,
+      const std::vector<Migration>& migrations = accord::migrations());
   ~SqliteRoomStore() override;
   SqliteRoomStore(const SqliteRoomStore&) = delete;
   SqliteRoomStore& operator=(const SqliteRoomStore&) = delete;
@@ -71,6 +74,9 @@ class SqliteRoomStore final : public RoomStore {
  private:
   SqliteRoomStore() = default;
   Statement& statement(const char* sql) const;
+  // Rewrites every stored record from data schema `from_version` to the current one.
+  bool migrate(std::uint32_t from_version, const std::vector<Migration>& list,
+               std::string* problem);
   bool exec(const char* sql) const;
   std::optional<LogHeader> read_header(const std::string& code, std::uint32_t match_number,
                                        std::string* problem) const;

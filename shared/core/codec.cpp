@@ -96,7 +96,7 @@ Decoded<Event> decode_event(std::span<const std::uint8_t> bytes, const DecodeLim
 }
 
 Bytes encode_match(const Match& match) {
-  return json_codec::encode_msgpack(match);
+  return json_codec::encode_msgpack(match, Form::stored);
 }
 Decoded<Match> decode_match(std::span<const std::uint8_t> bytes, const DecodeLimits& limits) {
   return json_codec::decode_msgpack<Match>(bytes, limits);
@@ -105,7 +105,7 @@ Decoded<Match> decode_match(std::span<const std::uint8_t> bytes, const DecodeLim
 // nlohmann's object type is a std::map, so keys are written in sorted order: the encoding is
 // canonical without extra work.
 Bytes canonical_bytes(const Match& match) {
-  return json_codec::encode_msgpack(match);
+  return json_codec::encode_msgpack(match, Form::stored);
 }
 
 std::string to_json_text(const Event& event) {

@@ -17,12 +17,24 @@ namespace accord {
 
 using Bytes = std::vector<std::uint8_t>;
 
+// The wire is strict: every field must be there. Stored data (the room store, logs on disk)
+// was written by this or an earlier schema version: a field added since reads as its default.
+enum class Form : std::uint8_t { wire, stored };
+
 struct DecodeLimits {
   std::size_t max_bytes = 16u << 20;  // whole input
   unsigned max_depth = 32;            // nesting of arrays and maps
   std::size_t max_string_bytes = 64u << 10;
   std::size_t max_array_items = 1u << 20;
+  Form form = Form::wire;
 };
+
+// Limits for reading back what this program stored.
+inline DecodeLimits stored_form() {
+  DecodeLimits limits;
+  limits.form = Form::stored;
+  return limits;
+}
 
 struct DecodeError {
   std::string path;     // JSON pointer of the failing field, e.g. "/participants/3/name"
@@ -43,6 +55,7 @@ Decoded<Command> decode_command(std::span<const std::uint8_t> bytes, const Decod
 Bytes encode_event(const Event& event);
 Decoded<Event> decode_event(std::span<const std::uint8_t> bytes, const DecodeLimits& = {});
 
+// In the stored form (a snapshot); read a stored one back with stored_form().
 Bytes encode_match(const Match& match);
 Decoded<Match> decode_match(std::span<const std::uint8_t> bytes, const DecodeLimits& = {});
 

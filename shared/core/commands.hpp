@@ -26,23 +26,13 @@ struct Senders {
 inline constexpr Senders kPlayers{.participant = true, .bot = true};
 inline constexpr Senders kFacilitator{.facilitator = true};
 
-#define ACCORD_NO_FIELDS                \
-  template <class Self, class V>        \
-  static void describe(Self&, V&&) {}
-
 // ------------------------------------------------------------------ lobby (lobby.cpp)
 
 // The server admits a newcomer (it has authenticated the connection).
 struct JoinMatch {
   static constexpr std::string_view kName = "join_match";
   static constexpr Senders kSenders{.server = true};
-  std::string name;
-  Role role = Role::player;
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("name", self.name);
-    v("role", self.role);
-  }
+  ACCORD_FIELDS((std::string, name), (Role, role, Role::player))
 };
 
 struct LeaveMatch {
@@ -55,11 +45,7 @@ struct LeaveMatch {
 struct TakeSeat {
   static constexpr std::string_view kName = "take_seat";
   static constexpr Senders kSenders{.participant = true};
-  SeatIndex seat = 0;
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("seat", self.seat);
-  }
+  ACCORD_FIELDS((SeatIndex, seat, 0))
 };
 
 struct LeaveSeat {
@@ -72,22 +58,14 @@ struct LeaveSeat {
 struct SetReady {
   static constexpr std::string_view kName = "set_ready";
   static constexpr Senders kSenders = kPlayers;
-  bool ready = true;
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("ready", self.ready);
-  }
+  ACCORD_FIELDS((bool, ready, true))
 };
 
 // Replace the seat's private note (a delegation's own notepad; secret).
 struct WriteNote {
   static constexpr std::string_view kName = "write_note";
   static constexpr Senders kSenders{.participant = true};
-  std::string text;
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("text", self.text);
-  }
+  ACCORD_FIELDS((std::string, text))
 };
 
 // Close the lobby: unseated players are placed at random on free seats, the briefing starts.
@@ -103,82 +81,48 @@ struct StartMatch {
 struct HandHeadRole {
   static constexpr std::string_view kName = "hand_head_role";
   static constexpr Senders kSenders{.facilitator = true, .participant = true};
-  ParticipantId to = 0;
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("to", self.to);
-  }
+  ACCORD_FIELDS((ParticipantId, to, 0))
 };
 
 // Put a participant on a seat (into its delegation), or off any seat (seat empty), in any phase.
 struct AssignSeat {
   static constexpr std::string_view kName = "assign_seat";
   static constexpr Senders kSenders = kFacilitator;
-  ParticipantId participant = 0;
-  std::optional<SeatIndex> seat;
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("participant", self.participant);
-    v("seat", self.seat);
-  }
+  ACCORD_FIELDS((ParticipantId, participant, 0), (std::optional<SeatIndex>, seat))
 };
 
 // Every member of the seat's delegation leaves it.
 struct FreeSeat {
   static constexpr std::string_view kName = "free_seat";
   static constexpr Senders kSenders = kFacilitator;
-  SeatIndex seat = 0;
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("seat", self.seat);
-  }
+  ACCORD_FIELDS((SeatIndex, seat, 0))
 };
 
 // A bot plays the seat while no delegation holds it (on), or stops (off).
 struct SetBot {
   static constexpr std::string_view kName = "set_bot";
   static constexpr Senders kSenders{.server = true, .facilitator = true};
-  SeatIndex seat = 0;
-  bool on = true;
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("seat", self.seat);
-    v("on", self.on);
-  }
+  ACCORD_FIELDS((SeatIndex, seat, 0), (bool, on, true))
 };
 
 struct MuteParticipant {
   static constexpr std::string_view kName = "mute_participant";
   static constexpr Senders kSenders = kFacilitator;
-  ParticipantId participant = 0;
-  bool muted = true;
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("participant", self.participant);
-    v("muted", self.muted);
-  }
+  ACCORD_FIELDS((ParticipantId, participant, 0), (bool, muted, true))
 };
 
 // Removes a participant for good (the server also revokes the reconnect token).
 struct RemoveParticipant {
   static constexpr std::string_view kName = "remove_participant";
   static constexpr Senders kSenders = kFacilitator;
-  ParticipantId participant = 0;
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("participant", self.participant);
-  }
+  ACCORD_FIELDS((ParticipantId, participant, 0))
 };
 
 // Change the room's rules (timers, decision rule, limits...) while in the lobby.
 struct ChangeRules {
   static constexpr std::string_view kName = "change_rules";
   static constexpr Senders kSenders = kFacilitator;
-  RoomRules rules;
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("rules", self.rules);
-  }
+  ACCORD_FIELDS((RoomRules, rules))
 };
 
 // ------------------------------------------------------------------ clock (clock.cpp)
@@ -199,11 +143,7 @@ struct ResumeClock {
 struct ExtendPhase {
   static constexpr std::string_view kName = "extend_phase";
   static constexpr Senders kSenders = kFacilitator;
-  TimeMs by_ms = 60'000;
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("by_ms", self.by_ms);
-  }
+  ACCORD_FIELDS((TimeMs, by_ms, 60'000))
 };
 
 // End the current phase now (votes close with the ballots cast so far).
@@ -218,95 +158,53 @@ struct AdvancePhase {
 struct PostMessage {
   static constexpr std::string_view kName = "post_message";
   static constexpr Senders kSenders = kPlayers;
-  ChannelId channel = kPlenary;
-  std::string text;
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("channel", self.channel);
-    v("text", self.text);
-  }
+  ACCORD_FIELDS((ChannelId, channel, kPlenary), (std::string, text))
 };
 
 // A facilitator announcement in the plenary (stands out in every client).
 struct Announce {
   static constexpr std::string_view kName = "announce";
   static constexpr Senders kSenders = kFacilitator;
-  std::string text;
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("text", self.text);
-  }
+  ACCORD_FIELDS((std::string, text))
 };
 
 // Open the bilateral channel between the sender's seat and another (refused if it exists).
 struct OpenBilateral {
   static constexpr std::string_view kName = "open_bilateral";
   static constexpr Senders kSenders = kPlayers;
-  SeatIndex with = 0;
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("with", self.with);
-  }
+  ACCORD_FIELDS((SeatIndex, with, 0))
 };
 
 struct CreateCaucus {
   static constexpr std::string_view kName = "create_caucus";
   static constexpr Senders kSenders = kPlayers;
-  std::string name;
-  std::vector<SeatIndex> invite;
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("name", self.name);
-    v("invite", self.invite);
-  }
+  ACCORD_FIELDS((std::string, name), (std::vector<SeatIndex>, invite))
 };
 
 struct InviteToCaucus {
   static constexpr std::string_view kName = "invite_to_caucus";
   static constexpr Senders kSenders = kPlayers;
-  ChannelId channel = 0;
-  SeatIndex seat = 0;
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("channel", self.channel);
-    v("seat", self.seat);
-  }
+  ACCORD_FIELDS((ChannelId, channel, 0), (SeatIndex, seat, 0))
 };
 
 // An invited seat takes up its invitation.
 struct JoinCaucus {
   static constexpr std::string_view kName = "join_caucus";
   static constexpr Senders kSenders = kPlayers;
-  ChannelId channel = 0;
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("channel", self.channel);
-  }
+  ACCORD_FIELDS((ChannelId, channel, 0))
 };
 
 struct LeaveCaucus {
   static constexpr std::string_view kName = "leave_caucus";
   static constexpr Senders kSenders = kPlayers;
-  ChannelId channel = 0;
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("channel", self.channel);
-  }
+  ACCORD_FIELDS((ChannelId, channel, 0))
 };
 
 // Hide (or unhide) a message: it stays in the log, visible to the facilitator only.
 struct HideMessage {
   static constexpr std::string_view kName = "hide_message";
   static constexpr Senders kSenders = kFacilitator;
-  ChannelId channel = 0;
-  std::uint32_t index = 0;
-  bool hidden = true;
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("channel", self.channel);
-    v("index", self.index);
-    v("hidden", self.hidden);
-  }
+  ACCORD_FIELDS((ChannelId, channel, 0), (std::uint32_t, index, 0), (bool, hidden, true))
 };
 
 // ------------------------------------------------------------------ drafting (drafting.cpp)
@@ -316,45 +214,25 @@ struct HideMessage {
 struct TableClause {
   static constexpr std::string_view kName = "table_clause";
   static constexpr Senders kSenders = kPlayers;
-  DraftIndex draft = 0;
-  std::string ref;
-  std::string text;
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("draft", self.draft);
-    v("ref", self.ref);
-    v("text", self.text);
-  }
+  ACCORD_FIELDS((DraftIndex, draft, 0), (std::string, ref), (std::string, text))
 };
 
 struct WithdrawClause {
   static constexpr std::string_view kName = "withdraw_clause";
   static constexpr Senders kSenders = kPlayers;
-  ClauseId clause = 0;
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("clause", self.clause);
-  }
+  ACCORD_FIELDS((ClauseId, clause, 0))
 };
 
 struct Cosponsor {
   static constexpr std::string_view kName = "cosponsor";
   static constexpr Senders kSenders = kPlayers;
-  ClauseId clause = 0;
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("clause", self.clause);
-  }
+  ACCORD_FIELDS((ClauseId, clause, 0))
 };
 
 struct WithdrawCosponsorship {
   static constexpr std::string_view kName = "withdraw_cosponsorship";
   static constexpr Senders kSenders = kPlayers;
-  ClauseId clause = 0;
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("clause", self.clause);
-  }
+  ACCORD_FIELDS((ClauseId, clause, 0))
 };
 
 // Switch the clause to another variant of its family (ref), or replace a free-text clause's
@@ -362,54 +240,26 @@ struct WithdrawCosponsorship {
 struct ProposeAmendment {
   static constexpr std::string_view kName = "propose_amendment";
   static constexpr Senders kSenders = kPlayers;
-  ClauseId clause = 0;
-  std::string ref;
-  std::string text;
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("clause", self.clause);
-    v("ref", self.ref);
-    v("text", self.text);
-  }
+  ACCORD_FIELDS((ClauseId, clause, 0), (std::string, ref), (std::string, text))
 };
 
 struct AnswerAmendment {
   static constexpr std::string_view kName = "answer_amendment";
   static constexpr Senders kSenders = kPlayers;
-  ClauseId clause = 0;
-  std::uint32_t amendment = 0;
-  bool accept = true;
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("clause", self.clause);
-    v("amendment", self.amendment);
-    v("accept", self.accept);
-  }
+  ACCORD_FIELDS((ClauseId, clause, 0), (std::uint32_t, amendment, 0), (bool, accept, true))
 };
 
 struct WithdrawAmendment {
   static constexpr std::string_view kName = "withdraw_amendment";
   static constexpr Senders kSenders = kPlayers;
-  ClauseId clause = 0;
-  std::uint32_t amendment = 0;
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("clause", self.clause);
-    v("amendment", self.amendment);
-  }
+  ACCORD_FIELDS((ClauseId, clause, 0), (std::uint32_t, amendment, 0))
 };
 
 // Hide (or unhide) a clause: it leaves play (no vote opens on it) but stays in the log.
 struct HideClause {
   static constexpr std::string_view kName = "hide_clause";
   static constexpr Senders kSenders = kFacilitator;
-  ClauseId clause = 0;
-  bool hidden = true;
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("clause", self.clause);
-    v("hidden", self.hidden);
-  }
+  ACCORD_FIELDS((ClauseId, clause, 0), (bool, hidden, true))
 };
 
 // Override a free-text clause's criterion points (the analyzer's tags): seven values from -3
@@ -417,13 +267,7 @@ struct HideClause {
 struct OverrideClauseTags {
   static constexpr std::string_view kName = "override_clause_tags";
   static constexpr Senders kSenders = kFacilitator;
-  ClauseId clause = 0;
-  std::vector<std::int32_t> points;
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("clause", self.clause);
-    v("points", self.points);
-  }
+  ACCORD_FIELDS((ClauseId, clause, 0), (std::vector<std::int32_t>, points))
 };
 
 // ------------------------------------------------------------------ deals (deals.cpp)
@@ -432,38 +276,20 @@ struct OverrideClauseTags {
 struct OfferDeal {
   static constexpr std::string_view kName = "offer_deal";
   static constexpr Senders kSenders = kPlayers;
-  SeatIndex to = 0;
-  std::vector<DealTerm> give;
-  std::vector<DealTerm> get;
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("to", self.to);
-    v("give", self.give);
-    v("get", self.get);
-  }
+  ACCORD_FIELDS((SeatIndex, to, 0), (std::vector<DealTerm>, give), (std::vector<DealTerm>, get))
 };
 
 struct AnswerDeal {
   static constexpr std::string_view kName = "answer_deal";
   static constexpr Senders kSenders = kPlayers;
-  DealId deal = 0;
-  bool accept = true;
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("deal", self.deal);
-    v("accept", self.accept);
-  }
+  ACCORD_FIELDS((DealId, deal, 0), (bool, accept, true))
 };
 
 // Either side may withdraw before the vote a term depends on has closed.
 struct WithdrawDeal {
   static constexpr std::string_view kName = "withdraw_deal";
   static constexpr Senders kSenders = kPlayers;
-  DealId deal = 0;
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("deal", self.deal);
-  }
+  ACCORD_FIELDS((DealId, deal, 0))
 };
 
 // ------------------------------------------------------------------ voting (voting.cpp)
@@ -472,36 +298,25 @@ struct WithdrawDeal {
 struct CastBallot {
   static constexpr std::string_view kName = "cast_ballot";
   static constexpr Senders kSenders = kPlayers;
-  VoteOn on = VoteOn::clause;
-  std::uint32_t target = 0;  // ClauseId or DraftIndex
-  Ballot ballot = Ballot::yes;
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("on", self.on);
-    v("target", self.target);
-    v("ballot", self.ballot);
-  }
+  // clang-format off
+  ACCORD_FIELDS(
+      (VoteOn, on, VoteOn::clause),
+      (std::uint32_t, target, 0),  // ClauseId or DraftIndex
+      (Ballot, ballot, Ballot::yes))
+  // clang-format on
 };
 
 // In the final vote: adopt the draft by consensus unless a seat objects within the window.
 struct ProposeAdoptionWithoutVote {
   static constexpr std::string_view kName = "propose_adoption_without_vote";
   static constexpr Senders kSenders = kFacilitator;
-  DraftIndex draft = 0;
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("draft", self.draft);
-  }
+  ACCORD_FIELDS((DraftIndex, draft, 0))
 };
 
 struct ObjectToAdoption {
   static constexpr std::string_view kName = "object_to_adoption";
   static constexpr Senders kSenders = kPlayers;
-  DraftIndex draft = 0;
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("draft", self.draft);
-  }
+  ACCORD_FIELDS((DraftIndex, draft, 0))
 };
 
 // ------------------------------------------------------------------ moderation (moderation.cpp)
@@ -511,38 +326,29 @@ struct ObjectToAdoption {
 struct ProposeModeration {
   static constexpr std::string_view kName = "propose_moderation";
   static constexpr Senders kSenders = kPlayers;
-  ModerationAction action = ModerationAction::hide_message;
-  std::uint32_t target = 0;  // channel, ClauseId or ParticipantId
-  std::uint32_t index = 0;   // message index, for hide_message
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("action", self.action);
-    v("target", self.target);
-    v("index", self.index);
-  }
+  // clang-format off
+  ACCORD_FIELDS(
+      (ModerationAction, action, ModerationAction::hide_message),
+      (std::uint32_t, target, 0),  // channel, ClauseId or ParticipantId
+      (std::uint32_t, index, 0))  // message index, for hide_message
+  // clang-format on
 };
 
 struct SupportModeration {
   static constexpr std::string_view kName = "support_moderation";
   static constexpr Senders kSenders = kPlayers;
-  PollId poll = 0;
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("poll", self.poll);
-  }
+  ACCORD_FIELDS((PollId, poll, 0))
 };
-
-#undef ACCORD_NO_FIELDS
 
 using CommandTypes =
     TypeList<JoinMatch, LeaveMatch, TakeSeat, LeaveSeat, SetReady, WriteNote, StartMatch,
              HandHeadRole, AssignSeat, FreeSeat, SetBot, MuteParticipant, RemoveParticipant,
-             ChangeRules, PauseClock, ResumeClock, ExtendPhase, AdvancePhase, PostMessage,
-             Announce, OpenBilateral, CreateCaucus, InviteToCaucus, JoinCaucus, LeaveCaucus,
-             HideMessage, TableClause, WithdrawClause, Cosponsor, WithdrawCosponsorship,
-             ProposeAmendment, AnswerAmendment, WithdrawAmendment, HideClause, OfferDeal,
-             AnswerDeal, WithdrawDeal, CastBallot, ProposeAdoptionWithoutVote, ObjectToAdoption,
-             ProposeModeration, SupportModeration, OverrideClauseTags>;
+             ChangeRules, PauseClock, ResumeClock, ExtendPhase, AdvancePhase, PostMessage, Announce,
+             OpenBilateral, CreateCaucus, InviteToCaucus, JoinCaucus, LeaveCaucus, HideMessage,
+             TableClause, WithdrawClause, Cosponsor, WithdrawCosponsorship, ProposeAmendment,
+             AnswerAmendment, WithdrawAmendment, HideClause, OfferDeal, AnswerDeal, WithdrawDeal,
+             CastBallot, ProposeAdoptionWithoutVote, ObjectToAdoption, ProposeModeration,
+             SupportModeration, OverrideClauseTags>;
 using Command = VariantOf<CommandTypes>::type;
 
 }  // namespace accord

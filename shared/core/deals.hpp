@@ -27,13 +27,11 @@ struct EnumNames<TermOutcome> {
                                     std::string_view{"unverifiable"}, std::string_view{"pending"},
                                     std::string_view{"void"}};
 };
+// Spelled out by hand because "void" cannot be an enumerator: one name per value.
+static_assert(EnumNames<TermOutcome>::value.size() ==
+              static_cast<std::size_t>(TermOutcome::voided) + 1);
 
-enum class Honoured : std::uint8_t { yes, no, unknown };
-template <>
-struct EnumNames<Honoured> {
-  static constexpr std::array value{std::string_view{"yes"}, std::string_view{"no"},
-                                    std::string_view{"unknown"}};
-};
+ACCORD_ENUM(Honoured, std::uint8_t, yes, no, unknown)
 
 struct TermReport {
   DealTerm term;

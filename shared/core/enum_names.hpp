@@ -1,5 +1,5 @@
-// Stable wire names for enums. Each enum used in commands, events or the match model
-// specialises EnumNames with one name per enumerator, in declaration order.
+// Stable wire names for enums. Declare an enum with ACCORD_ENUM (core/schema.hpp): its names
+// come from the enumerators themselves, so every value has exactly one.
 #pragma once
 
 #include <array>
@@ -12,6 +12,15 @@ namespace accord {
 template <class E>
 struct EnumNames;  // static constexpr std::array<std::string_view, N> value;
 
+// ACCORD_ENUM declares accord_enum_names(E) beside the enum; it is found by argument lookup.
+template <class E>
+requires requires {
+  accord_enum_names(E{});
+}
+struct EnumNames<E> {
+  static constexpr auto value = accord_enum_names(E{});
+};
+
 template <class E>
 concept NamedEnum = requires {
   EnumNames<E>::value;
@@ -21,7 +30,7 @@ template <NamedEnum E>
 constexpr std::string_view to_string(E e) {
   const auto& names = EnumNames<E>::value;
   const auto index = static_cast<std::size_t>(e);
-  return index < names.size() ? names[index] : std::string_view{"?"};
+  return index < names.size() ? names[index] : std::string_view{};  // empty: not a value of E
 }
 
 template <NamedEnum E>

@@ -25,20 +25,12 @@ std::optional<MatchHost> MatchHost::from_snapshot(const LogHeader& header, Match
     if (error) *error = std::move(why);
     return std::nullopt;
   };
-  if (header.rules_version != kRulesVersion)
-    return fail("recorded with rules version " + std::to_string(header.rules_version) +
-                ", and these rules are version " + std::to_string(kRulesVersion));
   MatchHost host(header);
   host.match_ = std::move(snapshot);
-  Seq previous = snapshot_seq;
-  for (const auto& entry : tail) {
-    if (entry.seq <= previous)
-      return fail("event sequence numbers do not rise at seq " + std::to_string(entry.seq));
-    previous = entry.seq;
-    accord::apply(host.match_, entry.event);
-  }
+  if (auto problem = replay_onto(host.match_, header, snapshot_seq, tail); !problem.empty())
+    return fail(std::move(problem));
+  host.last_seq_ = tail.empty() ? snapshot_seq : tail.back().seq;
   host.log_.entries = std::move(tail);
-  host.last_seq_ = previous;
   return host;
 }
 

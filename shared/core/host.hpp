@@ -16,13 +16,7 @@ namespace accord {
 
 // One event as one viewer receives it, numbered in that viewer's own stream.
 struct StreamItem {
-  Seq view_seq = 0;
-  Event event;
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("view_seq", self.view_seq);
-    v("event", self.event);
-  }
+  ACCORD_FIELDS((Seq, view_seq, 0), (Event, event))
 };
 
 struct Snapshot {

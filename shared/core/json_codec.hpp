@@ -6,6 +6,7 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <type_traits>
 #include <variant>
@@ -13,6 +14,7 @@
 
 #include "core/codec.hpp"
 #include "core/enum_names.hpp"
+#include "core/schema.hpp"
 #include "core/type_list.hpp"
 
 namespace accord::json_codec {
@@ -47,44 +49,56 @@ struct IsVariant<std::variant<Ts...>> : std::true_type {};
 // ---------------------------------------------------------------- writing
 
 template <class T>
-json to_value(const T& value);
+json to_value(const T& value, Form form = Form::wire);
 
+// Writes every field on the wire. In the stored form (the store, and the canonical bytes the
+// hash is computed over) a field added after schema version 1 is left out while it holds its
+// default, so a record or hash from before the field existed is the same bytes after it.
 struct Writer {
+  static constexpr bool kWantsFieldInfo = true;
   json& out;
-  template <class T>
-  void operator()(const char* name, const T& value) {
-    out[name] = to_value(value);
+  Form form;
+  template <std::uint32_t Since, class MakeDefault, class T>
+  void operator()(const schema::FieldInfo<Since, MakeDefault>& field, const T& value) {
+    if constexpr (Since > 1)
+      if (form == Form::stored && value == field.make_default()) return;
+    out[field.name] = to_value(value, form);
   }
 };
 
 template <class T>
-json to_value(const T& value) {
+json to_value(const T& value, Form form) {
   if constexpr (std::is_same_v<T, bool> || std::is_integral_v<T> ||
                 std::is_same_v<T, std::string>) {
     return json(value);
   } else if constexpr (std::is_enum_v<T>) {
-    return json(std::string(to_string(value)));
+    const auto name = to_string(value);
+    // Never write what cannot be read back.
+    if (name.empty())
+      throw std::invalid_argument("an enum value without a name: " +
+                                  std::to_string(static_cast<long long>(value)));
+    return json(std::string(name));
   } else if constexpr (IsOptional<T>::value) {
-    return value ? to_value(*value) : json(nullptr);
+    return value ? to_value(*value, form) : json(nullptr);
   } else if constexpr (IsVector<T>::value) {
     json array = json::array();
     for (const auto& item : value)
-      array.push_back(to_value(item));
+      array.push_back(to_value(item, form));
     return array;
   } else if constexpr (IsVariant<T>::value) {
     return std::visit(
-        [](const auto& alt) {
+        [form](const auto& alt) {
           using A = std::decay_t<decltype(alt)>;
           json object = json::object();
           object["type"] = std::string(A::kName);
-          A::describe(alt, Writer{object});
+          A::describe(alt, Writer{object, form});
           return object;
         },
         value);
   } else {
     static_assert(Described<T>, "no JSON form for this type");
     json object = json::object();
-    T::describe(value, Writer{object});
+    T::describe(value, Writer{object, form});
     return object;
   }
 }
@@ -92,7 +106,7 @@ json to_value(const T& value) {
 // ---------------------------------------------------------------- reading
 
 struct ReadContext {
-  const DecodeLimits& limits;
+  const DecodeLimits& limits;  // limits.form: wire (strict) or stored (defaults fill gaps)
   DecodeError error;
   bool failed = false;
 
@@ -116,18 +130,27 @@ template <class T>
 bool from_value(const json& j, T& out, const std::string& path, ReadContext& ctx);
 
 struct Reader {
+  static constexpr bool kWantsFieldInfo = true;
   const json& object;
   const std::string& path;
   ReadContext& ctx;
   std::size_t seen = 0;
 
-  template <class T>
-  void operator()(const char* name, T& value) {
+  template <std::uint32_t Since, class MakeDefault, class T>
+  void operator()(const schema::FieldInfo<Since, MakeDefault>& field, T& value) {
     if (ctx.failed) return;
-    const auto it = object.find(name);
-    const std::string field_path = path + "/" + name;
+    const auto it = object.find(field.name);
+    const std::string field_path = path + "/" + field.name;
     if (it == object.end()) {
-      ctx.fail(field_path, "missing field");
+      // A stored record from before the field existed (or written while it held its default)
+      // reads as the default. The wire is strict: a client sends every field.
+      if (Since > 1 && ctx.limits.form == Form::stored) {
+        value = field.make_default();
+        return;
+      }
+      ctx.fail(field_path,
+               Since > 1 ? "missing field (added in schema version " + std::to_string(Since) + ")"
+                         : std::string("missing field"));
       return;
     }
     ++seen;
@@ -264,8 +287,8 @@ Decoded<T> decode_msgpack(std::span<const std::uint8_t> bytes, const DecodeLimit
 }
 
 template <class T>
-Bytes encode_msgpack(const T& value) {
-  return json::to_msgpack(to_value(value));
+Bytes encode_msgpack(const T& value, Form form = Form::wire) {
+  return json::to_msgpack(to_value(value, form));
 }
 
 }  // namespace accord::json_codec

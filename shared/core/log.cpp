@@ -8,7 +8,7 @@ using json_codec::json;
 using json_codec::read_document;
 
 Bytes encode_log(const EventLog& log) {
-  return json_codec::encode_msgpack(log);
+  return json_codec::encode_msgpack(log, Form::stored);
 }
 
 Decoded<EventLog> decode_log(std::span<const std::uint8_t> bytes, const DecodeLimits& limits) {
@@ -16,7 +16,7 @@ Decoded<EventLog> decode_log(std::span<const std::uint8_t> bytes, const DecodeLi
 }
 
 Bytes encode_entry(const LogEntry& entry) {
-  return json_codec::encode_msgpack(entry);
+  return json_codec::encode_msgpack(entry, Form::stored);
 }
 
 Decoded<LogEntry> decode_entry(std::span<const std::uint8_t> bytes, const DecodeLimits& limits) {
@@ -24,7 +24,7 @@ Decoded<LogEntry> decode_entry(std::span<const std::uint8_t> bytes, const Decode
 }
 
 std::string log_to_json_text(const EventLog& log) {
-  return json_codec::to_value(log).dump(1) + "\n";
+  return json_codec::to_value(log, Form::stored).dump(1) + "\n";
 }
 
 Decoded<EventLog> log_from_json_text(std::string_view text, const DecodeLimits& limits) {
@@ -41,11 +41,24 @@ Decoded<EventLog> log_from_json_text(std::string_view text, const DecodeLimits& 
   return read_document<EventLog>(document, limits);
 }
 
+std::string replay_onto(Match& match, const LogHeader& header, Seq after,
+                        std::span<const LogEntry> entries) {
+  // Events are facts: `apply` keeps the meaning of every event older rules recorded (rule
+  // changes go into `decide`), so a log from older rules replays. A newer one cannot.
+  if (header.rules_version > kRulesVersion)
+    return "recorded with rules version " + std::to_string(header.rules_version) +
+           ", newer than these rules (version " + std::to_string(kRulesVersion) + ")";
+  Seq previous = after;
+  for (const auto& entry : entries) {
+    if (entry.seq <= previous)
+      return "event sequence numbers do not rise at seq " + std::to_string(entry.seq);
+    previous = entry.seq;
+    accord::apply(match, entry.event);
+  }
+  return {};
+}
+
 Replayed replay(const EventLog& log, std::optional<std::string_view> expected_content_hash) {
-  if (log.header.rules_version != kRulesVersion)
-    return {std::nullopt, "this log was recorded with rules version " +
-                              std::to_string(log.header.rules_version) +
-                              ", and these rules are version " + std::to_string(kRulesVersion)};
   if (expected_content_hash && log.header.content_hash != *expected_content_hash)
     return {std::nullopt, "this log was played with other content (hash " +
                               log.header.content_hash + ", expected " +
@@ -53,14 +66,8 @@ Replayed replay(const EventLog& log, std::optional<std::string_view> expected_co
   if (auto problem = validate_settings(log.header.settings))
     return {std::nullopt, "the log's settings are invalid: " + problem->message};
   Match match = new_match(log.header.settings, log.header.seed);
-  Seq previous = 0;
-  for (const auto& entry : log.entries) {
-    if (entry.seq <= previous)
-      return {std::nullopt,
-              "event sequence numbers do not rise at seq " + std::to_string(entry.seq)};
-    previous = entry.seq;
-    accord::apply(match, entry.event);
-  }
+  if (auto problem = replay_onto(match, log.header, 0, log.entries); !problem.empty())
+    return {std::nullopt, "this log was " + problem};
   return {std::move(match), {}};
 }
 

@@ -15,56 +15,50 @@
 namespace accord {
 
 struct LogHeader {
-  std::uint32_t rules_version = kRulesVersion;
-  std::string content_hash;  // hash of the content catalogue the match was played with
-  std::uint64_t seed = 0;
-  MatchSettings settings;
-
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("rules_version", self.rules_version);
-    v("content_hash", self.content_hash);
-    v("seed", self.seed);
-    v("settings", self.settings);
-  }
+  // clang-format off
+  ACCORD_FIELDS(
+      (std::uint32_t, rules_version, kRulesVersion),
+      (std::string, content_hash),  // hash of the content catalogue the match was played with
+      (std::uint64_t, seed, 0),
+      (MatchSettings, settings))
+  // clang-format on
 };
 
 struct LogEntry {
-  Seq seq = 0;  // global, rising, stamped by the server
-  Event event;
-
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("seq", self.seq);
-    v("event", self.event);
-  }
+  // clang-format off
+  ACCORD_FIELDS(
+      (Seq, seq, 0),  // global, rising, stamped by the server
+      (Event, event))
+  // clang-format on
 };
 
 struct EventLog {
-  LogHeader header;
-  std::vector<LogEntry> entries;
-
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("header", self.header);
-    v("entries", self.entries);
-  }
+  ACCORD_FIELDS((LogHeader, header), (std::vector<LogEntry>, entries))
 };
 
+// A log is stored data: encoded in the stored form, and read with stored_form() unless told.
 Bytes encode_log(const EventLog& log);
-Decoded<EventLog> decode_log(std::span<const std::uint8_t> bytes, const DecodeLimits& = {});
+Decoded<EventLog> decode_log(std::span<const std::uint8_t> bytes,
+                             const DecodeLimits& = stored_form());
 
 // Pretty JSON, for golden files and for reading a log by eye.
 std::string log_to_json_text(const EventLog& log);
-Decoded<EventLog> log_from_json_text(std::string_view text, const DecodeLimits& = {});
+Decoded<EventLog> log_from_json_text(std::string_view text, const DecodeLimits& = stored_form());
 
 Bytes encode_entry(const LogEntry& entry);
-Decoded<LogEntry> decode_entry(std::span<const std::uint8_t> bytes, const DecodeLimits& = {});
+Decoded<LogEntry> decode_entry(std::span<const std::uint8_t> bytes,
+                               const DecodeLimits& = stored_form());
 
 struct Replayed {
   std::optional<Match> match;
   std::string error;  // why the log was refused
 };
+
+// Applies `entries` (whose seq must rise from `after`) to `match`, a new match or a snapshot
+// taken after entry `after`. Returns why it refused (rules newer than these; a seq that does
+// not rise), or an empty string.
+std::string replay_onto(Match& match, const LogHeader& header, Seq after,
+                        std::span<const LogEntry> entries);
 
 // Rebuilds the match from its header and events. Refuses a log from other rules, or, when
 // expected_content_hash is given, one played with other content.

@@ -4,11 +4,12 @@
 
 #include <cstdint>
 
+#include "core/schema.hpp"
+
 namespace accord {
 
 struct Pcg32 {
-  std::uint64_t state = 0;
-  std::uint64_t increment = 0;
+  ACCORD_FIELDS((std::uint64_t, state, 0), (std::uint64_t, increment, 0))
 
   static Pcg32 seeded(std::uint64_t seed, std::uint64_t stream = 0x9e3779b97f4a7c15ULL) {
     Pcg32 rng;
@@ -38,12 +39,6 @@ struct Pcg32 {
   }
 
   friend bool operator==(const Pcg32&, const Pcg32&) = default;
-
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("state", self.state);
-    v("increment", self.increment);
-  }
 };
 
 }  // namespace accord

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "core/enum_names.hpp"
+#include "core/schema.hpp"
 
 namespace accord {
 
@@ -24,60 +25,35 @@ using Seq = std::uint64_t;
 inline constexpr std::uint32_t kRulesVersion = 2;
 inline constexpr ChannelId kPlenary = 0;
 
-enum class Phase : std::uint8_t { lobby, briefing, drafting, clause_voting, final_vote, debrief };
-template <>
-struct EnumNames<Phase> {
-  static constexpr std::array value{std::string_view{"lobby"}, std::string_view{"briefing"},
-                                    std::string_view{"drafting"},
-                                    std::string_view{"clause_voting"},
-                                    std::string_view{"final_vote"}, std::string_view{"debrief"}};
-};
+ACCORD_ENUM(Phase, std::uint8_t, lobby, briefing, drafting, clause_voting, final_vote, debrief)
 
 // A player may hold a seat; a spectator only watches the public view.
-enum class Role : std::uint8_t { player, spectator };
-template <>
-struct EnumNames<Role> {
-  static constexpr std::array value{std::string_view{"player"}, std::string_view{"spectator"}};
-};
+ACCORD_ENUM(Role, std::uint8_t, player, spectator)
 
 // Who asks for a command. The server admits newcomers and fires deadlines; the facilitator
 // runs the room; a participant is a player or spectator who has joined; a bot plays a seat that
 // no delegation holds.
-enum class ActorKind : std::uint8_t { server, facilitator, participant, bot };
-template <>
-struct EnumNames<ActorKind> {
-  static constexpr std::array value{std::string_view{"server"}, std::string_view{"facilitator"},
-                                    std::string_view{"participant"}, std::string_view{"bot"}};
-};
+ACCORD_ENUM(ActorKind, std::uint8_t, server, facilitator, participant, bot)
 
 struct Actor {
-  ActorKind kind = ActorKind::server;
-  ParticipantId participant = 0;  // ActorKind::participant only
-  SeatIndex seat = 0;             // ActorKind::bot only
+  // clang-format off
+  ACCORD_FIELDS(
+      (ActorKind, kind, ActorKind::server),
+      (ParticipantId, participant, 0),  // ActorKind::participant only
+      (SeatIndex, seat, 0))  // ActorKind::bot only
+  // clang-format on
 
   static Actor server() { return {ActorKind::server, 0, 0}; }
   static Actor facilitator() { return {ActorKind::facilitator, 0, 0}; }
   static Actor of(ParticipantId id) { return {ActorKind::participant, id, 0}; }
   static Actor bot(SeatIndex s) { return {ActorKind::bot, 0, s}; }
   friend bool operator==(const Actor&, const Actor&) = default;
-
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("kind", self.kind);
-    v("participant", self.participant);
-    v("seat", self.seat);
-  }
 };
 
 // Whose view of the match. Visibility depends only on this, so all members of a delegation
 // share their seat's stream, and spectators, the projector and unseated participants share
 // the public one.
-enum class ViewerKind : std::uint8_t { server, facilitator, seat, audience };
-template <>
-struct EnumNames<ViewerKind> {
-  static constexpr std::array value{std::string_view{"server"}, std::string_view{"facilitator"},
-                                    std::string_view{"seat"}, std::string_view{"audience"}};
-};
+ACCORD_ENUM(ViewerKind, std::uint8_t, server, facilitator, seat, audience)
 
 struct Viewer {
   ViewerKind kind = ViewerKind::audience;
@@ -92,74 +68,48 @@ struct Viewer {
 
 // Stable codes: clients, tests and translations key on these names, never on the sentence.
 // Add new codes at the end, with their name at the end of the list below.
-enum class RejectCode : std::uint8_t {
-  not_allowed,
-  unknown_participant,
-  wrong_phase,
-  invalid_name,
-  match_full,
-  spectators_closed,
-  no_such_seat,
-  seat_full,
-  already_seated,
-  not_seated,
-  spectator_only_watches,
-  empty_text,
-  text_too_long,
-  unchanged,
-  no_seated_participant,
-  paused,            // the clock is paused: only chat and the facilitator act
-  not_head,          // only the head of delegation may do this (vote, hand the role)
-  muted,             // the participant is muted
-  no_such_draft,
-  no_such_clause,
-  no_such_amendment,
-  no_such_channel,
-  no_such_message,
-  no_such_deal,
-  no_such_poll,
-  not_on_table,      // that clause reference is not on this conference's table
-  family_taken,      // the draft already has a clause of this family
-  free_text_closed,  // the room does not allow free-text clauses
-  limit_reached,     // a per-seat or per-clause limit from the settings
-  not_sponsor,       // only the clause's sponsor may do this
-  own_clause,        // a sponsor cannot co-sponsor or amend its own clause this way
-  already_done,      // e.g. already a co-sponsor, already voted the same way
-  not_pending,       // the amendment/deal/poll is no longer open
-  vote_closed,       // the vote on that clause or draft is not open
-  not_a_member,      // of a channel or caucus
-  invalid_terms,     // a deal's terms do not make sense
-  facilitated_room,  // moderation polls exist only in rooms without a facilitator
-  invalid_settings,
-  adoption_pending,  // adoption without a vote is proposed: object to it, or wait
-};
-template <>
-struct EnumNames<RejectCode> {
-  static constexpr std::array value{
-      std::string_view{"not_allowed"},     std::string_view{"unknown_participant"},
-      std::string_view{"wrong_phase"},     std::string_view{"invalid_name"},
-      std::string_view{"match_full"},      std::string_view{"spectators_closed"},
-      std::string_view{"no_such_seat"},    std::string_view{"seat_full"},
-      std::string_view{"already_seated"},  std::string_view{"not_seated"},
-      std::string_view{"spectator_only_watches"}, std::string_view{"empty_text"},
-      std::string_view{"text_too_long"},   std::string_view{"unchanged"},
-      std::string_view{"no_seated_participant"}, std::string_view{"paused"},
-      std::string_view{"not_head"},        std::string_view{"muted"},
-      std::string_view{"no_such_draft"},   std::string_view{"no_such_clause"},
-      std::string_view{"no_such_amendment"}, std::string_view{"no_such_channel"},
-      std::string_view{"no_such_message"}, std::string_view{"no_such_deal"},
-      std::string_view{"no_such_poll"},    std::string_view{"not_on_table"},
-      std::string_view{"family_taken"},    std::string_view{"free_text_closed"},
-      std::string_view{"limit_reached"},   std::string_view{"not_sponsor"},
-      std::string_view{"own_clause"},      std::string_view{"already_done"},
-      std::string_view{"not_pending"},     std::string_view{"vote_closed"},
-      std::string_view{"not_a_member"},    std::string_view{"invalid_terms"},
-      std::string_view{"facilitated_room"}, std::string_view{"invalid_settings"},
-      std::string_view{"adoption_pending"}};
-};
-static_assert(EnumNames<RejectCode>::value.size() ==
-                  static_cast<std::size_t>(RejectCode::adoption_pending) + 1,
-              "every RejectCode needs its name");
+// clang-format off
+ACCORD_ENUM(RejectCode, std::uint8_t,
+    not_allowed,
+    unknown_participant,
+    wrong_phase,
+    invalid_name,
+    match_full,
+    spectators_closed,
+    no_such_seat,
+    seat_full,
+    already_seated,
+    not_seated,
+    spectator_only_watches,
+    empty_text,
+    text_too_long,
+    unchanged,
+    no_seated_participant,
+    paused,  // the clock is paused: only chat and the facilitator act
+    not_head,  // only the head of delegation may do this (vote, hand the role)
+    muted,  // the participant is muted
+    no_such_draft,
+    no_such_clause,
+    no_such_amendment,
+    no_such_channel,
+    no_such_message,
+    no_such_deal,
+    no_such_poll,
+    not_on_table,  // that clause reference is not on this conference's table
+    family_taken,  // the draft already has a clause of this family
+    free_text_closed,  // the room does not allow free-text clauses
+    limit_reached,  // a per-seat or per-clause limit from the settings
+    not_sponsor,  // only the clause's sponsor may do this
+    own_clause,  // a sponsor cannot co-sponsor or amend its own clause this way
+    already_done,  // e.g. already a co-sponsor, already voted the same way
+    not_pending,  // the amendment/deal/poll is no longer open
+    vote_closed,  // the vote on that clause or draft is not open
+    not_a_member,  // of a channel or caucus
+    invalid_terms,  // a deal's terms do not make sense
+    facilitated_room,  // moderation polls exist only in rooms without a facilitator
+    invalid_settings,
+    adoption_pending)  // adoption without a vote is proposed: object to it, or wait
+// clang-format on
 
 struct Rejection {
   RejectCode code = RejectCode::not_allowed;

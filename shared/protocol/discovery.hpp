@@ -21,52 +21,37 @@ inline constexpr std::size_t kMaxDiscoveryReplyBytes = 8192;
 
 struct DiscoveryProbe {
   static constexpr std::string_view kMagic = "cyber-accord-discover";
-  std::string magic{kMagic};
-  std::uint32_t protocol_version = kProtocolVersion;
-  std::uint32_t nonce = 0;
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("magic", self.magic);
-    v("protocol_version", self.protocol_version);
-    v("nonce", self.nonce);
-  }
+  // clang-format off
+  ACCORD_FIELDS(
+      (std::string, magic, kMagic),
+      (std::uint32_t, protocol_version, kProtocolVersion),
+      (std::uint32_t, nonce, 0))
+  // clang-format on
 };
 
 // A room in its lobby. code is given for public rooms only (private rooms are counted).
 struct WaitingRoom {
-  std::string code;
-  std::string scenario;
-  std::uint32_t seats = 0;
-  std::uint32_t players = 0;
-  bool quick_match = false;
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("code", self.code);
-    v("scenario", self.scenario);
-    v("seats", self.seats);
-    v("players", self.players);
-    v("quick_match", self.quick_match);
-  }
+  // clang-format off
+  ACCORD_FIELDS(
+      (std::string, code),
+      (std::string, scenario),
+      (std::uint32_t, seats, 0),
+      (std::uint32_t, players, 0),
+      (bool, quick_match, false))
+  // clang-format on
 };
 
 struct DiscoveryReply {
-  std::uint32_t nonce = 0;
-  std::uint32_t protocol_version = kProtocolVersion;
-  std::string server_name;
-  std::string server_version;
-  std::uint16_t port = kDefaultPort;  // the ENet port to connect to
-  std::uint32_t private_rooms_waiting = 0;
-  std::vector<WaitingRoom> rooms;  // public rooms waiting, at most 32
-  template <class Self, class V>
-  static void describe(Self& self, V&& v) {
-    v("nonce", self.nonce);
-    v("protocol_version", self.protocol_version);
-    v("server_name", self.server_name);
-    v("server_version", self.server_version);
-    v("port", self.port);
-    v("private_rooms_waiting", self.private_rooms_waiting);
-    v("rooms", self.rooms);
-  }
+  // clang-format off
+  ACCORD_FIELDS(
+      (std::uint32_t, nonce, 0),
+      (std::uint32_t, protocol_version, kProtocolVersion),
+      (std::string, server_name),
+      (std::string, server_version),
+      (std::uint16_t, port, kDefaultPort),  // the ENet port to connect to
+      (std::uint32_t, private_rooms_waiting, 0),
+      (std::vector<WaitingRoom>, rooms))  // public rooms waiting, at most 32
+  // clang-format on
 };
 
 Bytes encode_probe(const DiscoveryProbe& probe);

@@ -13,12 +13,13 @@
 
 namespace accord::scoring {
 
-enum class AnalysisStatus : std::uint8_t {
-  scored,         // at least one commitment phrase was found
-  no_commitment,  // readable English, but nothing the lexicon scores
-  unreadable,     // too few known English words (another language, nonsense)
-  empty,          // no words at all
-};
+// clang-format off
+ACCORD_ENUM(AnalysisStatus, std::uint8_t,
+    scored,  // at least one commitment phrase was found
+    no_commitment,  // readable English, but nothing the lexicon scores
+    unreadable,  // too few known English words (another language, nonsense)
+    empty)  // no words at all
+// clang-format on
 
 struct PhraseHit {
   PhraseRole role = PhraseRole::term;  // term or qualifier
@@ -49,11 +50,3 @@ inline constexpr std::size_t kMaxAnalysedBytes = 64u << 10;
 Analysis analyze_clause(const Lexicon& lexicon, std::string_view text);
 
 }  // namespace accord::scoring
-
-namespace accord {
-template <>
-struct EnumNames<scoring::AnalysisStatus> {
-  static constexpr std::array<std::string_view, 4> value{"scored", "no_commitment", "unreadable",
-                                                         "empty"};
-};
-}  // namespace accord

@@ -59,7 +59,7 @@ struct Preset {
   std::array<int, kCriterionCount> weights_pm{};  // add up to 1000
 };
 
-enum class InteractionKind : std::uint8_t { synergy, conflict, tension, contradiction };
+ACCORD_ENUM(InteractionKind, std::uint8_t, synergy, conflict, tension, contradiction)
 
 // Fires when every `all` reference is in the draft, at least one `any` (if listed), and no
 // `none`. References are exact: "36" does not match "36r".
@@ -138,11 +138,3 @@ class ClauseCatalogue {
 };
 
 }  // namespace accord::scoring
-
-namespace accord {
-template <>
-struct EnumNames<scoring::InteractionKind> {
-  static constexpr std::array<std::string_view, 4> value{"synergy", "conflict", "tension",
-                                                         "contradiction"};
-};
-}  // namespace accord

@@ -8,12 +8,13 @@
 #include <string_view>
 
 #include "core/enum_names.hpp"
+#include "core/schema.hpp"
 
 namespace accord::scoring {
 
 // Content criteria, in the order of the dossier's matrix. Legitimacy (LA) comes from the vote
 // and is kept apart, so arrays indexed by Criterion hold exactly the content criteria.
-enum class Criterion : std::uint8_t { MI, TR, AV, RF, RS, CC, SP };
+ACCORD_ENUM(Criterion, std::uint8_t, MI, TR, AV, RF, RS, CC, SP)
 inline constexpr std::size_t kCriterionCount = 7;
 inline constexpr std::array<Criterion, kCriterionCount> kAllCriteria{
     Criterion::MI, Criterion::TR, Criterion::AV, Criterion::RF,
@@ -28,22 +29,7 @@ constexpr std::size_t index_of(Criterion c) {
 }
 
 // Axes of the stance model (dossier section 13.4).
-enum class StanceAxis : std::uint8_t { SOV, MSH, LAW, CON, UNC, CRM, CAP };
+ACCORD_ENUM(StanceAxis, std::uint8_t, SOV, MSH, LAW, CON, UNC, CRM, CAP)
 inline constexpr std::size_t kStanceAxisCount = 7;
 
 }  // namespace accord::scoring
-
-namespace accord {
-
-template <>
-struct EnumNames<scoring::Criterion> {
-  static constexpr std::array<std::string_view, 7> value{"MI", "TR", "AV", "RF", "RS", "CC", "SP"};
-};
-
-template <>
-struct EnumNames<scoring::StanceAxis> {
-  static constexpr std::array<std::string_view, 7> value{"SOV", "MSH", "LAW", "CON",
-                                                         "UNC", "CRM", "CAP"};
-};
-
-}  // namespace accord

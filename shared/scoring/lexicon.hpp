@@ -14,16 +14,17 @@ namespace accord::scoring {
 
 // How firmly a clause commits: shall/must strong, should medium, may/encourage/consider weak.
 // `none` is a clause with no modal verb at all.
-enum class Strength : std::uint8_t { none, weak, medium, strong };
+ACCORD_ENUM(Strength, std::uint8_t, none, weak, medium, strong)
 
-enum class PhraseRole : std::uint8_t {
-  term,         // carries criterion effects
-  qualifier,    // weakens the clause's positive effects ("as national law permits")
-  modal,        // sets the strength of the terms around it
-  negator,      // "not", "refrain from": reverses the next term
-  coordinator,  // "or": carries a negation on to the next term ("not attack or damage")
-  scope_break,  // "and", "but": ends a negation's scope
-};
+// clang-format off
+ACCORD_ENUM(PhraseRole, std::uint8_t,
+    term,  // carries criterion effects
+    qualifier,  // weakens the clause's positive effects ("as national law permits")
+    modal,  // sets the strength of the terms around it
+    negator,  // "not", "refrain from": reverses the next term
+    coordinator,  // "or": carries a negation on to the next term ("not attack or damage")
+    scope_break)  // "and", "but": ends a negation's scope
+// clang-format on
 
 struct PhraseToken {
   std::string text;
@@ -61,15 +62,3 @@ struct Lexicon {
 };
 
 }  // namespace accord::scoring
-
-namespace accord {
-template <>
-struct EnumNames<scoring::Strength> {
-  static constexpr std::array<std::string_view, 4> value{"none", "weak", "medium", "strong"};
-};
-template <>
-struct EnumNames<scoring::PhraseRole> {
-  static constexpr std::array<std::string_view, 6> value{"term",    "qualifier",   "modal",
-                                                         "negator", "coordinator", "scope_break"};
-};
-}  // namespace accord

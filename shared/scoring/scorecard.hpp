@@ -16,21 +16,22 @@
 
 namespace accord::scoring {
 
-enum class TermKind : std::uint8_t {
-  clause,               // a catalogue clause's points (ref, clause_index)
-  free_text,            // an analysed free-text clause's points (clause_index)
-  interaction,          // a synergy, conflict, tension or contradiction (ref = rule id)
-  diminishing_returns,  // what stacking points loses (negative) ...
-  floor_at_zero,        // ... or what lifts a negative total back to 0 (positive)
-  criterion,            // content: one criterion times its weight (ref = criterion code)
-  coherence,            // content: the cut for contradictions
-  yes_share,            // legitimacy: the yes share times its weight
-  bloc_coverage,        // legitimacy: the blocs in favour times their weight
-  consensus_bonus,      // legitimacy: no "no" and no abstention
-  legitimacy_cap,       // legitimacy: the cut back to the maximum
-  content,              // final: the content score
-  legitimacy_factor,    // final: what the vote's legitimacy takes off
-};
+// clang-format off
+ACCORD_ENUM(TermKind, std::uint8_t,
+    clause,  // a catalogue clause's points (ref, clause_index)
+    free_text,  // an analysed free-text clause's points (clause_index)
+    interaction,  // a synergy, conflict, tension or contradiction (ref = rule id)
+    diminishing_returns,  // what stacking points loses (negative) ...
+    floor_at_zero,  // ... or what lifts a negative total back to 0 (positive)
+    criterion,  // content: one criterion times its weight (ref = criterion code)
+    coherence,  // content: the cut for contradictions
+    yes_share,  // legitimacy: the yes share times its weight
+    bloc_coverage,  // legitimacy: the blocs in favour times their weight
+    consensus_bonus,  // legitimacy: no "no" and no abstention
+    legitimacy_cap,  // legitimacy: the cut back to the maximum
+    content,  // final: the content score
+    legitimacy_factor)  // final: what the vote's legitimacy takes off
+// clang-format on
 
 struct Term {
   TermKind kind = TermKind::clause;
@@ -99,13 +100,3 @@ struct Scorecard {
 std::string format_score(int value);
 
 }  // namespace accord::scoring
-
-namespace accord {
-template <>
-struct EnumNames<scoring::TermKind> {
-  static constexpr std::array<std::string_view, 13> value{
-      "clause",         "free_text", "interaction",      "diminishing_returns", "floor_at_zero",
-      "criterion",      "coherence", "yes_share",        "bloc_coverage",       "consensus_bonus",
-      "legitimacy_cap", "content",   "legitimacy_factor"};
-};
-}  // namespace accord
