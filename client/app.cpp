@@ -662,6 +662,7 @@ int App::run() {
       if (target_ && shows_content(*target_, *session_)) {
         frozen_ = true;
         screen_ = *target_;
+        if (opt_.paused) session_->post_facilitator(PauseClock{});
       } else {
         if (session_->poll(real_ms)) extra_frames = std::max(extra_frames, 1);
         if (autopilot_) autopilot_->step(*session_);

@@ -14,6 +14,10 @@ namespace accord::client {
 
 enum class ConnectionState { local, connecting, connected, reconnecting, lost };
 
+// Who a command goes out as: this client's participant (post) or the room's facilitator
+// (post_facilitator).
+enum class SendAs { participant, facilitator };
+
 class Session {
  public:
   virtual ~Session() = default;
@@ -24,6 +28,17 @@ class Session {
   // Facilitator commands (pause, resume, extend, advance), when this client runs the room.
   virtual bool can_facilitate() const = 0;
   virtual void post_facilitator(const Command& command) = 0;
+
+  // Whether the rules would accept `command` from this client now: `decide` run on this client's
+  // own view, as its participant or as the facilitator, at the session's clock (what a bot does
+  // with its seat's view). nullopt: accepted; otherwise the rules' own rejection, whose message
+  // a disabled button shows. The server decides again on the full match when it arrives.
+  std::optional<Rejection> refusal(const Command& command, SendAs as = SendAs::participant) const;
+  bool allows(const Command& command, SendAs as = SendAs::participant) const {
+    return !refusal(command, as);
+  }
+  // post() or post_facilitator().
+  void send(const Command& command, SendAs as = SendAs::participant);
 
   // Advances the session by `real_ms` of wall-clock time and applies the stream items that
   // arrived. True when the view (or the rejection) changed.

@@ -99,6 +99,19 @@ bool button_enabled(std::string_view label, bool enabled) {
   return pressed && enabled;
 }
 
+bool button_unless(std::string_view label, const std::optional<Rejection>& refusal) {
+  const bool pressed = button_enabled(label, !refusal);
+  if (refusal) disabled_tooltip(refusal->message);
+  return pressed;
+}
+
+bool command_button(const Ui& u, std::string_view label, const Command& command, SendAs as) {
+  if (!u.session) return false;
+  if (!button_unless(label, u.session->refusal(command, as))) return false;
+  u.session->send(command, as);
+  return true;
+}
+
 void same_line_if_fits(float width) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const float last_x2 = ImGui::GetItemRectMax().x;
@@ -116,14 +129,26 @@ void text_nowrap(std::string_view s) {
   ImGui::TextUnformatted(s.data(), s.data() + s.size());
 }
 
+namespace {
+
+void tooltip_box(std::string_view s) {
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+  ImGui::TextUnformatted(s.data(), s.data() + s.size());
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
+}
+
+}  // namespace
+
 void tooltip(std::string_view s) {
-  if (ImGui::IsItemHovered()) {
-    ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
-    ImGui::TextUnformatted(s.data(), s.data() + s.size());
-    ImGui::PopTextWrapPos();
-    ImGui::EndTooltip();
-  }
+  if (ImGui::IsItemHovered()) tooltip_box(s);
+}
+
+void disabled_tooltip(std::string_view s) {
+  if (!ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) return;
+  log(s);
+  tooltip_box(s);
 }
 
 std::string timer_text(const Ui& u, const Match& view, TimeMs now) {
@@ -165,10 +190,6 @@ std::string clause_title(const Ui& u, const Clause& clause) {
 
 std::string ballot_text(const Ui& u, Ballot b) {
   return u.s.get("ballot." + std::string(to_string(b)));
-}
-
-bool can_draft(const Match& view) {
-  return view.phase == Phase::drafting && !view.paused_at;
 }
 
 }  // namespace ui

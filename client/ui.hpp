@@ -143,8 +143,18 @@ void heading(const Ui& u, std::string_view s);  // bold, with a separator
 void large(const Ui& u, std::string_view s);
 bool button(std::string_view label);
 bool button_enabled(std::string_view label, bool enabled);
+// A button disabled while `refusal` is set, whose message then shows when the mouse is over it.
+// True when clicked while enabled.
+bool button_unless(std::string_view label, const std::optional<Rejection>& refusal);
+// A button for a rules command: enabled exactly when the rules would accept the command from
+// this client now (Session::refusal), the rules' reason shown over it when not; a click sends
+// it. True when sent. Screens build the command they would send and never restate the rules.
+bool command_button(const Ui& u, std::string_view label, const Command& command,
+                    SendAs as = SendAs::participant);
 void log(std::string_view s);  // record without drawing (labels drawn by ImGui widgets)
 void tooltip(std::string_view s);
+// A tooltip that also shows over a disabled item (and is recorded in the text log when shown).
+void disabled_tooltip(std::string_view s);
 // Before an item of `width` that follows another on a row: stays on the row if it fits, else
 // starts a new row (a flow layout for bars of buttons and labels at large UI scales).
 void same_line_if_fits(float width);
@@ -159,8 +169,6 @@ std::string participant_name(const Match& view, ParticipantId id);
 // The clause's title from the catalogue, or the start of its free text.
 std::string clause_title(const Ui& u, const Clause& clause);
 std::string ballot_text(const Ui& u, Ballot b);
-// Whether the client's seat may act in this phase (drafting, not paused).
-bool can_draft(const Match& view);
 
 }  // namespace ui
 

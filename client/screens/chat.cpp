@@ -173,7 +173,7 @@ void messages(Ui& u, Session& session, const Match& v, const Channel& ch, float 
 }
 
 // A caucus tab's head: its members, who is invited, and an invitation to another seat.
-void caucus_head(Ui& u, Session& session, const Match& v, ChannelId id) {
+void caucus_head(Ui& u, const Match& v, ChannelId id) {
   const Channel& ch = v.channels[id];
   ui::text_wrapped(u.f("chat.members", {seat_list(v, ch.members)}));
   if (!ch.invited.empty()) ui::text_disabled(u.f("chat.invited_list", {seat_list(v, ch.invited)}));
@@ -195,7 +195,7 @@ void caucus_head(Ui& u, Session& session, const Match& v, ChannelId id) {
     ImGui::EndCombo();
   }
   ImGui::SameLine();
-  if (ui::button(invite)) session.post(InviteToCaucus{id, chosen});
+  ui::command_button(u, invite, InviteToCaucus{id, chosen});
 }
 
 // The caucus dialog: a name and the seats to invite.
@@ -222,10 +222,9 @@ void caucus_form(Ui& u, Session& session, const Match& v, SeatIndex me) {
     }
     ImGui::PopID();
   }
-  const bool named = u.state.caucus_name.find_first_not_of(" \t") != std::string::npos;
-  if (ui::button_enabled(u.s.get("chat.create_caucus"), named)) {
-    const std::vector<SeatIndex> invite(u.state.caucus_seats.begin(), u.state.caucus_seats.end());
-    session.post(CreateCaucus{u.state.caucus_name, invite});
+  const std::vector<SeatIndex> invite(u.state.caucus_seats.begin(), u.state.caucus_seats.end());
+  if (ui::command_button(u, u.s.get("chat.create_caucus"),
+                         CreateCaucus{u.state.caucus_name, invite})) {
     if (!session.last_rejection()) {
       u.state.caucus_name.clear();
       u.state.caucus_seats.clear();
@@ -253,13 +252,10 @@ void top_row(Ui& u, Session& session, const Match& v, SeatIndex me) {
   }
   const std::string open = u.s.get("chat.open_bilateral");
   ui::same_line_if_fits(ui::button_width(open));
-  if (ui::button(open)) {
-    if (const auto existing = bilateral_channel(v, me, with)) {
-      u.state.select_channel = *existing;
-    } else {
-      session.post(OpenBilateral{with});
-      u.state.awaiting_bilateral = with;
-    }
+  if (const auto existing = bilateral_channel(v, me, with)) {
+    if (ui::button(open)) u.state.select_channel = *existing;  // already open: go to its tab
+  } else if (ui::command_button(u, open, OpenBilateral{with})) {
+    u.state.awaiting_bilateral = with;
   }
   const std::string new_caucus = u.s.get("chat.new_caucus");
   ui::same_line_if_fits(ui::button_width(new_caucus));
@@ -269,17 +265,14 @@ void top_row(Ui& u, Session& session, const Match& v, SeatIndex me) {
 }
 
 // Caucus invitations waiting for an answer.
-void invitations(Ui& u, Session& session, const Match& v, SeatIndex me) {
+void invitations(Ui& u, const Match& v, SeatIndex me) {
   for (ChannelId id = 0; id < v.channels.size(); ++id) {
     const Channel& ch = v.channels[id];
     if (ch.kind != ChannelKind::caucus || !contains(ch.invited, me)) continue;
     ImGui::PushID(static_cast<int>(id));
     ui::text(u.f("chat.invited", {ch.name}));
     ImGui::SameLine();
-    if (ui::button(u.s.get("chat.join"))) {
-      session.post(JoinCaucus{id});
-      u.state.select_channel = id;
-    }
+    if (ui::command_button(u, u.s.get("chat.join"), JoinCaucus{id})) u.state.select_channel = id;
     ImGui::PopID();
   }
 }
@@ -295,7 +288,7 @@ void channel_tab(Ui& u, Session& session, const Match& v, ChannelId id, SeatInde
     ui::log(label);
     ImGui::Checkbox(label.c_str(), &u.state.show_ignored);
   }
-  if (ch.kind == ChannelKind::caucus) caucus_head(u, session, v, id);
+  if (ch.kind == ChannelKind::caucus) caucus_head(u, v, id);
 
   const ImGuiStyle& style = ImGui::GetStyle();
   const float row_h = ImGui::GetFrameHeightWithSpacing();
@@ -309,12 +302,16 @@ void channel_tab(Ui& u, Session& session, const Match& v, ChannelId id, SeatInde
   const bool enter =
       ImGui::InputText("##say", &u.state.chat_input, ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();
-  const bool pressed = ui::button(send);
-  if ((pressed || enter) && !u.state.chat_input.empty()) {
-    session.post(PostMessage{id, u.state.chat_input});
-    if (!session.last_rejection()) u.state.chat_input.clear();
-    if (enter) ImGui::SetKeyboardFocusHere(-1);
+  // The Send button and Enter send the typed line when the rules take it (not blank, not
+  // muted, a member of the channel).
+  const PostMessage say{id, u.state.chat_input};
+  bool sent = ui::command_button(u, send, say);
+  if (enter && !sent && session.allows(say)) {
+    session.post(say);
+    sent = true;
   }
+  if (sent && !session.last_rejection()) u.state.chat_input.clear();
+  if (enter) ImGui::SetKeyboardFocusHere(-1);
   if (other) {
     ImGui::SameLine();
     if (ui::button(offer)) u.state.deal_form = !u.state.deal_form;
@@ -334,7 +331,7 @@ void draw_chat(Ui& u) {
   const Match& v = session.view();
   const SeatIndex me = session.seat().value_or(static_cast<SeatIndex>(v.seats.size()));
   top_row(u, session, v, me);
-  invitations(u, session, v, me);
+  invitations(u, v, me);
   if (u.state.awaiting_bilateral) {
     if (const auto id = bilateral_channel(v, me, *u.state.awaiting_bilateral)) {
       u.state.select_channel = *id;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/deals.hpp"
 #include "ui.hpp"
 
 namespace accord::client {
@@ -12,10 +13,6 @@ namespace {
 constexpr std::size_t kMaxTerms = 2;  // the rules: one or two promises each side
 constexpr DealAction kActions[] = {DealAction::cosponsor_clause, DealAction::vote_yes_clause,
                                    DealAction::vote_yes_draft};
-
-bool has_seat(const std::vector<SeatIndex>& seats, SeatIndex s) {
-  return std::find(seats.begin(), seats.end(), s) != seats.end();
-}
 
 std::string action_text(const Ui& u, DealAction a) {
   return u.s.get("deal.action." + std::string(to_string(a)));
@@ -29,38 +26,17 @@ std::string target_text(const Ui& u, const Match& v, const DealTerm& t) {
              {std::to_string(t.target + 1), ui::clause_title(u, v.clauses[t.target])});
 }
 
-// What `promiser` can promise for this kind of promise now (the rules' own checks, so the form
-// offers nothing the server would refuse for that reason).
+// What `promiser` can promise for this kind of promise now: the targets the rules accept
+// (deal_term_problem, the check OfferDeal makes), less clauses the facilitator has hidden (a
+// promise about a hidden clause is void).
 std::vector<std::uint32_t> candidates(const Match& v, DealAction a, SeatIndex promiser) {
   std::vector<std::uint32_t> out;
-  if (a == DealAction::vote_yes_draft) {
-    for (DraftIndex d = 0; d < v.drafts.size(); ++d)
-      if (v.drafts[d].status == DraftStatus::open &&
-          v.drafts[d].final_vote.state != VoteState::closed)
-        out.push_back(d);
-    return out;
-  }
-  for (ClauseId c = 0; c < v.clauses.size(); ++c) {
-    const Clause& cl = v.clauses[c];
-    if (cl.hidden) continue;
-    if (a == DealAction::cosponsor_clause) {
-      if (cl.status == ClauseStatus::tabled && cl.sponsor != promiser &&
-          !has_seat(cl.cosponsors, promiser))
-        out.push_back(c);
-    } else if (cl.status == ClauseStatus::tabled && cl.vote.state != VoteState::closed) {
-      out.push_back(c);
-    }
+  const std::size_t n = a == DealAction::vote_yes_draft ? v.drafts.size() : v.clauses.size();
+  for (std::uint32_t target = 0; target < n; ++target) {
+    if (a != DealAction::vote_yes_draft && v.clauses[target].hidden) continue;
+    if (!deal_term_problem(v, promiser, DealTerm{a, target})) out.push_back(target);
   }
   return out;
-}
-
-bool valid(const Match& v, const std::vector<DealTerm>& terms, SeatIndex promiser) {
-  if (terms.empty() || terms.size() > kMaxTerms) return false;
-  if (terms.size() == 2 && terms[0] == terms[1]) return false;
-  return std::all_of(terms.begin(), terms.end(), [&](const DealTerm& t) {
-    const auto c = candidates(v, t.action, promiser);
-    return std::find(c.begin(), c.end(), t.target) != c.end();
-  });
 }
 
 // One side's promises: each a kind and a target, removable; "add" while fewer than two.
@@ -163,14 +139,14 @@ void draw_deal_list(Ui& u, SeatIndex me, std::optional<SeatIndex> with) {
       ui::text_wrapped(u.f("deal.theirs", {name, deal_term_text(u, v, t)}));
     if (deal.status == DealStatus::offered) {
       if (deal.to == me) {
-        if (ui::button(u.s.get("drafting.accept"))) session.post(AnswerDeal{d, true});
+        ui::command_button(u, u.s.get("drafting.accept"), AnswerDeal{d, true});
         ImGui::SameLine();
-        if (ui::button(u.s.get("drafting.decline"))) session.post(AnswerDeal{d, false});
-      } else if (ui::button(u.s.get("drafting.withdraw"))) {
-        session.post(WithdrawDeal{d});
+        ui::command_button(u, u.s.get("drafting.decline"), AnswerDeal{d, false});
+      } else {
+        ui::command_button(u, u.s.get("drafting.withdraw"), WithdrawDeal{d});
       }
     } else if (deal.status == DealStatus::accepted) {
-      if (ui::button(u.s.get("deal.withdraw_accepted"))) session.post(WithdrawDeal{d});
+      ui::command_button(u, u.s.get("deal.withdraw_accepted"), WithdrawDeal{d});
     }
     ImGui::Unindent();
     ImGui::PopID();
@@ -186,9 +162,8 @@ void draw_deal_form(Ui& u, SeatIndex me, SeatIndex with) {
   term_editor(u, v, u.state.deal_give, me, "give");
   ui::text(u.f("deal.you_get", {ui::seat_name(v, with)}));
   term_editor(u, v, u.state.deal_get, with, "get");
-  const bool ok = valid(v, u.state.deal_give, me) && valid(v, u.state.deal_get, with);
-  if (ui::button_enabled(u.s.get("deal.offer"), ok)) {
-    session.post(OfferDeal{with, u.state.deal_give, u.state.deal_get});
+  if (ui::command_button(u, u.s.get("deal.offer"),
+                         OfferDeal{with, u.state.deal_give, u.state.deal_get})) {
     if (!session.last_rejection()) {
       u.state.deal_give.clear();
       u.state.deal_get.clear();

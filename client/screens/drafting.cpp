@@ -76,7 +76,6 @@ void library(Ui& u, Session& session, const Match& v, DraftIndex draft) {
     ImGui::EndCombo();
   }
   const std::string needle = lower(u.state.search);
-  const bool drafting = ui::can_draft(v);
   ImGui::BeginChild("library", ImVec2(0, 0), false);
   for (const auto& option : v.settings.clause_table) {
     const auto* a = catalogue.find(option.ref);
@@ -99,11 +98,10 @@ void library(Ui& u, Session& session, const Match& v, DraftIndex draft) {
     const auto standing = standing_in_family(v, draft, option.family);
     ImGui::PushID(a->ref.c_str());
     if (!standing) {
-      if (ui::button_enabled(u.s.get("drafting.table"), drafting))
-        session.post(TableClause{draft, a->ref, ""});
+      ui::command_button(u, u.s.get("drafting.table"), TableClause{draft, a->ref, ""});
     } else if (v.clauses[*standing].ref != a->ref) {
-      if (ui::button_enabled(u.f("drafting.amend_to", {std::to_string(*standing + 1)}), drafting))
-        session.post(ProposeAmendment{*standing, a->ref, ""});
+      ui::command_button(u, u.f("drafting.amend_to", {std::to_string(*standing + 1)}),
+                         ProposeAmendment{*standing, a->ref, ""});
     } else {
       ui::text_disabled(u.s.get("drafting.in_draft"));
     }
@@ -117,19 +115,17 @@ void library(Ui& u, Session& session, const Match& v, DraftIndex draft) {
       ui::text_wrapped(analysis.explanation);
       ui::text_colored(u.palette.accent, effects_text(analysis.points));
     }
-    if (ui::button_enabled(u.s.get("drafting.table_free"),
-                           drafting && !u.state.free_text.empty())) {
-      session.post(TableClause{draft, "", u.state.free_text});
-      if (!session.last_rejection()) u.state.free_text.clear();
-    }
+    if (ui::command_button(u, u.s.get("drafting.table_free"),
+                           TableClause{draft, "", u.state.free_text}) &&
+        !session.last_rejection())
+      u.state.free_text.clear();
     ImGui::TreePop();
   }
   ImGui::EndChild();
 }
 
-void clause_card(Ui& u, Session& session, const Match& v, ClauseId id, SeatIndex me) {
+void clause_card(Ui& u, const Match& v, ClauseId id, SeatIndex me) {
   const Clause& c = v.clauses[id];
-  const bool drafting = ui::can_draft(v);
   ImGui::PushID(static_cast<int>(id));
   const std::string status = u.s.get("clause_status." + std::string(to_string(c.status)));
   const std::string title = ui::clause_title(u, c);
@@ -154,26 +150,24 @@ void clause_card(Ui& u, Session& session, const Match& v, ClauseId id, SeatIndex
     ui::text_colored(u.palette.bad, "− " + title);
     ui::text_colored(u.palette.good, "+ " + ui::clause_title(u, proposed));
     if (c.sponsor == me) {
-      if (ui::button_enabled(u.s.get("drafting.accept"), drafting))
-        session.post(AnswerAmendment{id, a, true});
+      ui::command_button(u, u.s.get("drafting.accept"), AnswerAmendment{id, a, true});
       ImGui::SameLine();
-      if (ui::button_enabled(u.s.get("drafting.reject"), drafting))
-        session.post(AnswerAmendment{id, a, false});
+      ui::command_button(u, u.s.get("drafting.reject"), AnswerAmendment{id, a, false});
     } else if (am.proposer == me) {
-      if (ui::button_enabled(u.s.get("drafting.withdraw_amendment"), drafting))
-        session.post(WithdrawAmendment{id, a});
+      ui::command_button(u, u.s.get("drafting.withdraw_amendment"), WithdrawAmendment{id, a});
     }
     ImGui::Unindent();
     ImGui::PopID();
   }
-  if (c.status == ClauseStatus::tabled && drafting) {
-    if (c.sponsor == me) {
-      if (ui::button(u.s.get("drafting.withdraw"))) session.post(WithdrawClause{id});
-    } else if (has_seat(c.cosponsors, me)) {
-      if (ui::button(u.s.get("drafting.uncosponsor"))) session.post(WithdrawCosponsorship{id});
-    } else if (ui::button(u.s.get("drafting.cosponsor"))) {
-      session.post(Cosponsor{id});
-    }
+  // The clause's own action for this seat, shown through drafting (disabled, with the rules'
+  // reason, while it cannot be taken: paused, hidden...).
+  if (c.status == ClauseStatus::tabled && v.phase == Phase::drafting) {
+    if (c.sponsor == me)
+      ui::command_button(u, u.s.get("drafting.withdraw"), WithdrawClause{id});
+    else if (has_seat(c.cosponsors, me))
+      ui::command_button(u, u.s.get("drafting.uncosponsor"), WithdrawCosponsorship{id});
+    else
+      ui::command_button(u, u.s.get("drafting.cosponsor"), Cosponsor{id});
   }
   ImGui::Separator();
   ImGui::PopID();
@@ -188,7 +182,7 @@ void deals(Ui& u, const Match& v, SeatIndex me) {
   draw_deal_list(u, me, std::nullopt);
 }
 
-void draft_column(Ui& u, Session& session, const Match& v, DraftIndex draft, SeatIndex me) {
+void draft_column(Ui& u, const Match& v, DraftIndex draft, SeatIndex me) {
   if (v.drafts.size() > 1) {
     ImGui::SetNextItemWidth(-1);
     if (ImGui::BeginCombo("##draft", v.drafts[draft].title.c_str())) {
@@ -204,8 +198,7 @@ void draft_column(Ui& u, Session& session, const Match& v, DraftIndex draft, Sea
   }
   if (v.phase == Phase::drafting && me < v.seats.size()) {
     const bool done = v.seats[me].ready;
-    if (ui::button_enabled(u.s.get(done ? "drafting.not_done" : "drafting.done"), !v.paused_at))
-      session.post(SetReady{!done});
+    ui::command_button(u, u.s.get(done ? "drafting.not_done" : "drafting.done"), SetReady{!done});
     ImGui::SameLine();
     ui::text_disabled(u.s.get(done ? "drafting.done_help" : "drafting.done_hint"));
   }
@@ -213,7 +206,7 @@ void draft_column(Ui& u, Session& session, const Match& v, DraftIndex draft, Sea
   const auto ids = clauses_of(v, draft);
   if (ids.empty()) ui::text_disabled(u.s.get("drafting.no_clauses"));
   for (const auto id : ids)
-    clause_card(u, session, v, id, me);
+    clause_card(u, v, id, me);
   deals(u, v, me);
   ImGui::EndChild();
 }
@@ -253,7 +246,7 @@ void draw_drafting(Ui& u) {
       library(u, session, v, draft);
       ImGui::TableNextColumn();
       ui::heading(u, u.s.get("drafting.draft"));
-      draft_column(u, session, v, draft, me);
+      draft_column(u, v, draft, me);
       ImGui::TableNextColumn();
       scorecard_column(u, v, draft);
       ImGui::EndTable();
@@ -262,7 +255,7 @@ void draw_drafting(Ui& u) {
   }
   if (ImGui::BeginTabBar("drafting_tabs")) {
     if (ImGui::BeginTabItem(u.t("drafting.draft"))) {
-      draft_column(u, session, v, draft, me);
+      draft_column(u, v, draft, me);
       ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem(u.t("drafting.library"))) {

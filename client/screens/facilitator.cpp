@@ -10,7 +10,7 @@ namespace {
 
 // Each seat: who holds it, whether its delegation is done drafting; free it, or let a bot
 // play it while nobody does.
-void draw_seats(Ui& u, Session& session, const Match& v) {
+void draw_seats(Ui& u, const Match& v) {
   ui::heading(u, u.s.get("facilitator.seats"));
   for (SeatIndex s = 0; s < v.seats.size(); ++s) {
     ImGui::PushID(static_cast<int>(s));
@@ -26,12 +26,12 @@ void draw_seats(Ui& u, Session& session, const Match& v) {
     ui::text(u.f("facilitator.seat_line", {ui::seat_name(v, s), who, state}));
     if (!delegation.empty()) {
       ui::same_line_if_fits(ui::button_width(u.s.get("facilitator.free_seat")));
-      if (ui::button(u.s.get("facilitator.free_seat"))) session.post_facilitator(FreeSeat{s});
+      ui::command_button(u, u.s.get("facilitator.free_seat"), FreeSeat{s}, SendAs::facilitator);
     }
     const std::string bot_label =
         u.s.get(v.seats[s].bot ? "facilitator.bot_off" : "facilitator.bot_on");
     ui::same_line_if_fits(ui::button_width(bot_label));
-    if (ui::button(bot_label)) session.post_facilitator(SetBot{s, !v.seats[s].bot});
+    ui::command_button(u, bot_label, SetBot{s, !v.seats[s].bot}, SendAs::facilitator);
     ImGui::PopID();
   }
 }
@@ -53,24 +53,31 @@ void draw_participants(Ui& u, Session& session, const Match& v) {
     ImGui::SetNextItemWidth(u.px(200));
     const std::string current = p.seat ? ui::seat_name(v, *p.seat) : u.s.get("facilitator.no_seat");
     if (ImGui::BeginCombo("##seat", current.c_str())) {
-      if (ImGui::Selectable(u.t("facilitator.no_seat"), !p.seat))
-        session.post_facilitator(AssignSeat{id, std::nullopt});
+      // Each choice is offered when the rules would take it (a full delegation is not).
+      const auto choice = [&](const char* label, std::optional<SeatIndex> seat) {
+        const AssignSeat assign{id, seat};
+        const bool allowed = session.allows(assign, SendAs::facilitator);
+        if (ImGui::Selectable(label, p.seat == seat, allowed ? 0 : ImGuiSelectableFlags_Disabled) &&
+            allowed)
+          session.post_facilitator(assign);
+      };
+      choice(u.t("facilitator.no_seat"), std::nullopt);
       for (SeatIndex s = 0; s < v.seats.size(); ++s)
-        if (ImGui::Selectable(ui::seat_name(v, s).c_str(), p.seat == s))
-          session.post_facilitator(AssignSeat{id, s});
+        choice(ui::seat_name(v, s).c_str(), s);
       ImGui::EndCombo();
     }
     const std::string mute = u.s.get(p.muted ? "facilitator.unmute" : "facilitator.mute");
     ui::same_line_if_fits(ui::button_width(mute));
-    if (ui::button(mute)) session.post_facilitator(MuteParticipant{id, !p.muted});
+    ui::command_button(u, mute, MuteParticipant{id, !p.muted}, SendAs::facilitator);
     ui::same_line_if_fits(ui::button_width(u.s.get("facilitator.remove")));
-    if (ui::button(u.s.get("facilitator.remove"))) ImGui::OpenPopup("remove");
+    const RemoveParticipant remove{id};
+    if (ui::button_unless(u.s.get("facilitator.remove"),
+                          session.refusal(remove, SendAs::facilitator)))
+      ImGui::OpenPopup("remove");
     if (ImGui::BeginPopup("remove")) {
       ui::text(u.f("facilitator.remove_confirm", {p.name}));
-      if (ui::button(u.s.get("facilitator.remove"))) {
-        session.post_facilitator(RemoveParticipant{id});
+      if (ui::command_button(u, u.s.get("facilitator.remove"), remove, SendAs::facilitator))
         ImGui::CloseCurrentPopup();
-      }
       ImGui::SameLine();
       if (ui::button(u.s.get("facilitator.cancel"))) ImGui::CloseCurrentPopup();
       ImGui::EndPopup();
@@ -81,7 +88,7 @@ void draw_participants(Ui& u, Session& session, const Match& v) {
 }
 
 // Hide a clause whose text breaks the room's rules (it stays in the record for the debrief).
-void draw_clause_moderation(Ui& u, Session& session, const Match& v) {
+void draw_clause_moderation(Ui& u, const Match& v) {
   bool any = false;
   for (ClauseId c = 0; c < v.clauses.size(); ++c) {
     const Clause& clause = v.clauses[c];
@@ -90,7 +97,7 @@ void draw_clause_moderation(Ui& u, Session& session, const Match& v) {
     any = true;
     ImGui::PushID(static_cast<int>(c));
     const std::string label = u.s.get(clause.hidden ? "facilitator.show" : "facilitator.hide");
-    if (ui::button(label)) session.post_facilitator(HideClause{c, !clause.hidden});
+    ui::command_button(u, label, HideClause{c, !clause.hidden}, SendAs::facilitator);
     ImGui::SameLine();
     ui::text_wrapped(ui::clause_title(u, clause));
     ImGui::PopID();
@@ -131,23 +138,20 @@ void draw_facilitator(Ui& u) {
   const Match& v = session.view();
   ui::heading(u, u.s.get("facilitator.clock"));
   ui::text(ui::phase_text(u, v) + "  " + ui::timer_text(u, v, session.now()));
-  const bool running = v.phase != Phase::lobby && v.phase != Phase::debrief;
-  if (v.paused_at) {
-    if (ui::button(u.s.get("facilitator.resume"))) session.post_facilitator(ResumeClock{});
-  } else if (ui::button_enabled(u.s.get("facilitator.pause"), running)) {
-    session.post_facilitator(PauseClock{});
-  }
+  constexpr SendAs kFacilitator = SendAs::facilitator;
+  // One toggle: resume while paused, pause otherwise.
+  if (v.paused_at)
+    ui::command_button(u, u.s.get("facilitator.resume"), ResumeClock{}, kFacilitator);
+  else
+    ui::command_button(u, u.s.get("facilitator.pause"), PauseClock{}, kFacilitator);
   ImGui::SameLine();
-  if (ui::button_enabled(u.s.get("facilitator.extend1"), running))
-    session.post_facilitator(ExtendPhase{60'000});
+  ui::command_button(u, u.s.get("facilitator.extend1"), ExtendPhase{60'000}, kFacilitator);
   ImGui::SameLine();
-  if (ui::button_enabled(u.s.get("facilitator.extend5"), running))
-    session.post_facilitator(ExtendPhase{5 * 60'000});
+  ui::command_button(u, u.s.get("facilitator.extend5"), ExtendPhase{5 * 60'000}, kFacilitator);
   ImGui::SameLine();
-  if (ui::button_enabled(u.s.get("facilitator.advance"), running))
-    session.post_facilitator(AdvancePhase{});
-  if (v.phase == Phase::lobby && ui::button(u.s.get("lobby.start")))
-    session.post_facilitator(StartMatch{});
+  ui::command_button(u, u.s.get("facilitator.advance"), AdvancePhase{}, kFacilitator);
+  if (v.phase == Phase::lobby)
+    ui::command_button(u, u.s.get("lobby.start"), StartMatch{}, kFacilitator);
 
   if (v.phase == Phase::final_vote) {
     ui::heading(u, u.s.get("facilitator.adoption"));
@@ -155,9 +159,8 @@ void draw_facilitator(Ui& u) {
       const auto& draft = v.drafts[d];
       if (draft.final_vote.state != VoteState::open) continue;
       ImGui::PushID(static_cast<int>(d));
-      if (ui::button_enabled(u.f("facilitator.adopt_without_vote", {draft.title}),
-                             draft.final_vote.cast_count == 0 && !draft.objection_deadline))
-        session.post_facilitator(ProposeAdoptionWithoutVote{d});
+      ui::command_button(u, u.f("facilitator.adopt_without_vote", {draft.title}),
+                         ProposeAdoptionWithoutVote{d}, kFacilitator);
       ImGui::PopID();
     }
   }
@@ -168,14 +171,17 @@ void draw_facilitator(Ui& u) {
   const bool enter =
       ImGui::InputText("##announce", &announcement, ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();
-  if ((ui::button(u.s.get("facilitator.send")) || enter) && !announcement.empty()) {
-    session.post_facilitator(Announce{announcement});
-    if (!session.last_rejection()) announcement.clear();
+  const Announce announce{announcement};
+  bool sent = ui::command_button(u, u.s.get("facilitator.send"), announce, kFacilitator);
+  if (enter && !sent && session.allows(announce, kFacilitator)) {
+    session.post_facilitator(announce);
+    sent = true;
   }
+  if (sent && !session.last_rejection()) announcement.clear();
 
-  draw_seats(u, session, v);
+  draw_seats(u, v);
   draw_participants(u, session, v);
-  draw_clause_moderation(u, session, v);
+  draw_clause_moderation(u, v);
   draw_room(u, session, v);
 }
 

@@ -61,21 +61,20 @@ void draw_lobby(Ui& u) {
       const bool mine = session.seat() == s;
       if (mine)
         ui::text_colored(u.palette.good, u.s.get("lobby.your_seat"));
-      else if (me != kNoParticipant && ui::button(u.s.get("lobby.take")))
-        session.post(TakeSeat{s});
+      else if (me != kNoParticipant)
+        ui::command_button(u, u.s.get("lobby.take"), TakeSeat{s});
       ImGui::PopID();
     }
     ImGui::EndTable();
   }
   const bool ready = me < v.participants.size() && v.participants[me].ready;
   if (me != kNoParticipant) {
-    if (ui::button(u.s.get(ready ? "lobby.not_ready" : "lobby.ready")))
-      session.post(SetReady{!ready});
+    ui::command_button(u, u.s.get(ready ? "lobby.not_ready" : "lobby.ready"), SetReady{!ready});
     ImGui::SameLine();
   }
   if (session.can_facilitate()) {
     ImGui::PushFont(u.fonts.bold);
-    if (ui::button(u.s.get("lobby.start"))) session.post_facilitator(StartMatch{});
+    ui::command_button(u, u.s.get("lobby.start"), StartMatch{}, SendAs::facilitator);
     ImGui::PopFont();
   }
   if (code.empty())

@@ -29,8 +29,9 @@ void tally(Ui& u, const Match& v, const VoteRecord& r) {
   if (!roll.empty()) ui::text_disabled(roll);
 }
 
-void ballot_buttons(Ui& u, Session& session, const VoteRecord& r, VoteOn on, std::uint32_t target,
-                    SeatIndex me, bool can_vote) {
+// Yes, no, abstain: each button enabled exactly when the rules would take that ballot from
+// this client now (head of delegation, clock running, vote open, not the ballot already cast).
+void ballot_buttons(Ui& u, const VoteRecord& r, VoteOn on, std::uint32_t target, SeatIndex me) {
   if (r.state != VoteState::open || me >= r.ballots.size()) return;
   const auto mine = r.ballots[me];
   if (mine) {
@@ -39,8 +40,7 @@ void ballot_buttons(Ui& u, Session& session, const VoteRecord& r, VoteOn on, std
   }
   for (const Ballot b : {Ballot::yes, Ballot::no, Ballot::abstain}) {
     ImGui::PushID(static_cast<int>(b));
-    if (ui::button_enabled(ui::ballot_text(u, b), can_vote && mine != b))
-      session.post(CastBallot{on, target, b});
+    ui::command_button(u, ui::ballot_text(u, b), CastBallot{on, target, b});
     ImGui::PopID();
     ImGui::SameLine();
   }
@@ -55,7 +55,6 @@ void draw_voting(Ui& u) {
   const SeatIndex me = session.seat().value_or(static_cast<SeatIndex>(v.seats.size()));
   const auto& rules = v.settings.rules;
   const bool head = me < v.seats.size() && v.seats[me].head == session.participant();
-  const bool can_vote = head && !v.paused_at;
 
   ui::heading(u,
               u.f("voting.rule", {u.s.get("rule." + std::string(to_string(rules.decision_rule))),
@@ -84,9 +83,9 @@ void draw_voting(Ui& u) {
     tally(u, v, draft.final_vote);
     if (draft.objection_deadline && draft.final_vote.state == VoteState::open) {
       ui::text_colored(u.palette.warn, u.s.get("voting.adoption_proposed"));
-      if (ui::button_enabled(u.s.get("voting.object"), can_vote)) session.post(ObjectToAdoption{d});
+      ui::command_button(u, u.s.get("voting.object"), ObjectToAdoption{d});
     } else {
-      ballot_buttons(u, session, draft.final_vote, VoteOn::draft, d, me, can_vote);
+      ballot_buttons(u, draft.final_vote, VoteOn::draft, d, me);
     }
     ImGui::Separator();
     ImGui::PopID();
@@ -102,7 +101,7 @@ void draw_voting(Ui& u) {
           u.f("voting.clause", {std::to_string(c + 1), clause.ref, ui::clause_title(u, clause)}));
       ImGui::PopFont();
       tally(u, v, clause.vote);
-      ballot_buttons(u, session, clause.vote, VoteOn::clause, c, me, can_vote);
+      ballot_buttons(u, clause.vote, VoteOn::clause, c, me);
       ImGui::Separator();
       ImGui::PopID();
     }

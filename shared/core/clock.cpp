@@ -167,7 +167,8 @@ Decision decide_command(const DecideContext& ctx, const AdvancePhase&) {
     return reject(RejectCode::wrong_phase, "", "Start the match to leave the lobby.");
   if (m.phase == Phase::debrief)
     return reject(RejectCode::wrong_phase, "", "The debrief is the last phase.");
-  if (auto refused = require_running(m)) return *refused;
+  if (m.paused_at)
+    return reject(RejectCode::paused, "", "The clock is paused: resume it to advance the phase.");
   return Decision::accept(end_phase(m, ctx.now));
 }
 

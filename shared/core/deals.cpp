@@ -184,6 +184,12 @@ void apply_event(Match& match, const DealWithdrawn& e) {
 }  // namespace accord::detail
 
 namespace accord {
+
+std::optional<std::string> deal_term_problem(const Match& match, SeatIndex promiser,
+                                             const DealTerm& term) {
+  return detail::term_problem(match, promiser, term);
+}
+
 namespace {
 
 using detail::clause_label;

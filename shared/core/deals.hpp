@@ -13,6 +13,7 @@
 // otherwise (unverifiable or pending terms) it is unknown.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -58,5 +59,10 @@ std::vector<DealReport> deal_outcomes(const Match& match);
 
 // The outcome of one promise by `seat`.
 TermReport term_outcome(const Match& match, SeatIndex seat, const DealTerm& term);
+
+// Why `promiser` cannot promise `term` in a deal now (the check OfferDeal makes of each term),
+// or nullopt if it can: a deal form offers exactly the promises the rules accept.
+std::optional<std::string> deal_term_problem(const Match& match, SeatIndex promiser,
+                                             const DealTerm& term);
 
 }  // namespace accord

@@ -163,6 +163,8 @@ Decision decide_command(const DecideContext& ctx, const ObjectToAdoption& cmd) {
   const auto& m = ctx.match;
   SeatIndex seat = 0;
   if (auto refused = require_voter(ctx, seat)) return *refused;
+  // Objecting is a game action: it waits while paused, as the objection window does.
+  if (auto refused = require_running(m)) return *refused;
   if (cmd.draft >= m.drafts.size())
     return reject(RejectCode::no_such_draft, "draft", "There is no such draft.");
   if (!m.drafts[cmd.draft].objection_deadline)

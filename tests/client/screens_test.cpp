@@ -43,9 +43,9 @@ void check_png(const std::string& file, int want_w, int want_h) {
 }
 
 void capture(const std::string& screen, const std::string& must_show, int scale = 100,
-             const std::string& extra = "") {
+             const std::string& extra = "", const std::string& tag = "") {
   const std::string base =
-      std::string(ACCORD_TEST_OUT_DIR) + "/" + screen + "-" + std::to_string(scale);
+      std::string(ACCORD_TEST_OUT_DIR) + "/" + screen + tag + "-" + std::to_string(scale);
   const auto r = run_accord("--screen " + screen + " --screenshot " + base + ".png --text-log " +
                             base + ".txt --scale " + std::to_string(scale) + " " + extra);
   INFO(r.output);
@@ -85,6 +85,11 @@ TEST_CASE("screen: voting shows the count and the timer", "[screens]") {
   capture("voting", "have voted");
   const std::string log = read_file(std::string(ACCORD_TEST_OUT_DIR) + "/voting-100.txt");
   CHECK(log.find(":") != std::string::npos);
+}
+TEST_CASE("screen: voting while paused says so; the ballots wait", "[screens]") {
+  capture("voting", s().get("status.paused"), 100, "--paused", "-paused");
+  const std::string log = read_file(std::string(ACCORD_TEST_OUT_DIR) + "/voting-paused-100.txt");
+  CHECK(log.find(s().get("ballot.yes")) != std::string::npos);  // still in sight
 }
 TEST_CASE("screen: debrief shows a score", "[screens]") {
   capture("debrief", "points");

@@ -153,6 +153,12 @@ const RegisterRuleCases voting_cases({
      RejectCode::not_pending},
     {"an objection to a draft that does not exist", adoption_proposed, Actor::of(3),
      ObjectToAdoption{5}, RejectCode::no_such_draft},
+    {"no objection while paused (it waits, as the window does)", [] {
+       Table t = adoption_proposed();
+       t.must(Actor::facilitator(), PauseClock{});
+       return t;
+     },
+     Actor::of(3), ObjectToAdoption{0}, RejectCode::paused},
 })
 ;
 
