@@ -224,10 +224,10 @@ class CrashMatch {
   void advance_to(Phase phase) {
     auto clients = all();
     for (int guard = 0; guard < 12 && fac_->view().phase != phase; ++guard) {
-      quiet(clients, 100);
+      sync_with_server(clients);
       if (fac_->view().phase != phase) command(*fac_, AdvancePhase{}, clients);
     }
-    quiet(clients, 100);
+    sync_with_server(clients);
     REQUIRE(fac_->view().phase == phase);
   }
 
@@ -306,7 +306,7 @@ TEST_CASE("kill -9 at five seeded points loses nothing any client was told",
   const std::size_t seated_first = 1 + m.below(3);
   for (std::size_t i = 0; i < seated_first; ++i)
     must(m.player(i), TakeSeat{static_cast<SeatIndex>(i)}, all);
-  quiet(all);
+  sync_with_server(all);
   m.crash_and_recover("lobby", true);
   for (std::size_t i = seated_first; i < 4; ++i)
     must(m.player(i), TakeSeat{static_cast<SeatIndex>(i)}, all);
@@ -339,10 +339,10 @@ TEST_CASE("kill -9 at five seeded points loses nothing any client was told",
   REQUIRE(m.fac().view().phase == Phase::clause_voting);
 
   // 3. Mid-vote.
-  quiet(all);
+  sync_with_server(all);
   const bool vote_quiet = m.below(2) == 0;
   m.vote_yes(1 + m.below(3), vote_quiet);
-  if (vote_quiet) quiet(all);
+  if (vote_quiet) sync_with_server(all);
   m.crash_and_recover("mid-vote", vote_quiet);
   CHECK(m.fac().view().phase == Phase::clause_voting);
   m.vote_yes(4);
@@ -357,7 +357,7 @@ TEST_CASE("kill -9 at five seeded points loses nothing any client was told",
 
   // 5. At the debrief (a finished room: loaded again when its members come back).
   must(m.player(2), PostMessage{kPlenary, "debrief line"}, all);
-  quiet(all);
+  sync_with_server(all);
   m.crash_and_recover("debrief", true);
   CHECK(m.fac().view().phase == Phase::debrief);
   CHECK(m.crashes() == 5);

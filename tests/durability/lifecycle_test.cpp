@@ -68,7 +68,7 @@ TEST_CASE("idle lobbies and abandoned matches close, finished rooms come back fo
   must(*done_fac, StartMatch{}, done);
   for (int guard = 0; guard < 10 && done_fac->view().phase != Phase::debrief; ++guard)
     must(*done_fac, AdvancePhase{}, done);
-  quiet(done);
+  sync_with_server(done);
   REQUIRE(done_player->view().phase == Phase::debrief);
   const Hash debrief_view = done_player->view_hash();
 
@@ -165,7 +165,7 @@ TEST_CASE("rematch: a new match in the same room, then the facilitator deletes t
   must(*p0, PostMessage{kPlenary, "FIRST-MATCH-LINE"}, all);
   for (int guard = 0; guard < 10 && fac->view().phase != Phase::debrief; ++guard)
     must(*fac, AdvancePhase{}, all);
-  quiet(all);
+  sync_with_server(all);
   REQUIRE(fac->view().phase == Phase::debrief);
 
   p0->send(pm::Rematch{});  // only the facilitator
@@ -186,7 +186,7 @@ TEST_CASE("rematch: a new match in the same room, then the facilitator deletes t
   CHECK(p0->viewer() == Viewer::of_seat(0));
   must(*fac, StartMatch{}, all);
   must(*p1, PostMessage{kPlenary, "SECOND-MATCH-LINE"}, all);
-  quiet(all);
+  sync_with_server(all);
   std::vector<Hash> before;
   for (Client* c : all)
     before.push_back(c->view_hash());
