@@ -72,6 +72,9 @@ ParsedConfig parse_command_line(int argc, char** argv) {
                  "A match nobody is connected to closes as abandoned after this long")
       ->capture_default_str()
       ->check(CLI::Range(0.0001, 3650.0));
+  app.add_option("--test-clock-file", config.test_clock_file,
+                 "Tests only: read the clock (milliseconds) from this file")
+      ->group("");  // hidden from --help
   bool purge_only = false;
   auto* purge = app.add_subcommand(
       "purge", "Delete the rooms whose retention period is over (see --retention-days), then exit");

@@ -51,6 +51,9 @@ struct ServerConfig {
   double bad_per_second = 0.1, bad_burst = 5;           // bad messages before a disconnect
 
   bool fast_password_hash = false;  // tests only: Argon2id with the minimum limits
+  // Tests only (--test-clock-file, not in --help): the rooms' clock source reads milliseconds
+  // from this file instead of the steady clock, so a test decides when time passes (main.cpp).
+  std::string test_clock_file;
   // Tests only: a misbehaving server that refuses every nth command as invalid without
   // deciding it, so the load generator can prove it notices (0: off; no flag sets it).
   std::uint32_t test_refuse_every_nth_command = 0;

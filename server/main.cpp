@@ -5,7 +5,10 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <fstream>
 #include <iostream>
+#include <memory>
+#include <optional>
 
 #include "config.hpp"
 #include "server.hpp"
@@ -17,6 +20,24 @@ std::atomic<bool> g_stop{false};
 
 extern "C" void on_signal(int) {
   g_stop.store(true);
+}
+
+// Tests only (--test-clock-file): the machine's clock is the number of milliseconds written in
+// the file (the test replaces it, only ever forward), so a test makes time pass in this process
+// without waiting. Counted from its value at start, as the steady clock source is; an unreadable
+// or smaller value keeps the last one.
+accord::server::Server::Clock file_clock(const std::string& path) {
+  const auto read = [path]() -> std::optional<accord::TimeMs> {
+    std::ifstream in(path);
+    accord::TimeMs ms = 0;
+    if (in >> ms) return ms;
+    return std::nullopt;
+  };
+  auto last = std::make_shared<accord::TimeMs>(read().value_or(0));
+  return [read, last, origin = *last] {
+    if (const auto ms = read(); ms && *ms > *last) *last = *ms;
+    return *last - origin;
+  };
 }
 
 int purge(const accord::server::ServerConfig& config) {
@@ -73,7 +94,11 @@ int main(int argc, char** argv) {
   // Signals only set a flag: the loop finishes its turn, commits and says goodbye.
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
-  Server server(config, std::shared_ptr<RoomFactory>(std::move(factory)), store);
+  Server server(
+      config, std::shared_ptr<RoomFactory>(std::move(factory)), store,
+      config.test_clock_file.empty() ? Server::Clock{} : file_clock(config.test_clock_file));
+  if (!config.test_clock_file.empty())
+    spdlog::warn("the clock is read from {} (a test setting)", config.test_clock_file);
   if (!server.start(&error)) {
     spdlog::critical("{}", error);
     return 2;

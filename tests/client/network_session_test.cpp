@@ -4,8 +4,9 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <condition_variable>
 #include <filesystem>
-#include <thread>
+#include <mutex>
 
 #include "client_test_support.hpp"
 #include "core/hash.hpp"
@@ -42,16 +43,48 @@ NetworkPlan solo_plan(std::uint16_t port, const std::string& state) {
   return plan;
 }
 
-// Polls the session (as the UI's frame loop does) until `done` or the timeout.
-bool poll_until(Session& session, const std::function<bool()>& done,
+// The session's network thread calls wake() whenever what the UI sees changed (the game posts
+// an SDL event): the test's loop sleeps on it as the UI's frame loop sleeps on its events.
+class Waker {
+ public:
+  std::function<void()> callback() {
+    return [this] {
+      {
+        std::lock_guard lock(mutex_);
+        ++wakes_;
+      }
+      woken_.notify_all();
+    };
+  }
+  std::uint64_t wakes() const {
+    std::lock_guard lock(mutex_);
+    return wakes_;
+  }
+  // Until a wake after the `seen`th one; false at the deadline.
+  bool wait_after(std::uint64_t seen, std::chrono::steady_clock::time_point until) {
+    std::unique_lock lock(mutex_);
+    return woken_.wait_until(lock, until, [&] { return wakes_ > seen; });
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  std::condition_variable woken_;
+  std::uint64_t wakes_ = 0;
+};
+
+// Polls the session after each wake (as the UI's frame loop does) until `done` or the timeout.
+bool poll_until(Session& session, Waker& waker, const std::function<bool()>& done,
                 std::chrono::milliseconds timeout = 10s) {
   const auto until = std::chrono::steady_clock::now() + timeout;
-  while (std::chrono::steady_clock::now() < until) {
-    session.poll(10);
+  for (;;) {
+    const auto seen = waker.wakes();  // before poll: a wake during it is not missed
+    session.poll(0);
     if (done()) return true;
-    std::this_thread::sleep_for(5ms);
+    if (!waker.wait_after(seen, until)) {
+      session.poll(0);
+      return done();
+    }
   }
-  return false;
 }
 
 TEST_CASE("server addresses are read from host:port", "[network]") {
@@ -77,9 +110,10 @@ TEST_CASE("server addresses are read from host:port", "[network]") {
 TEST_CASE("a solo room over loopback: the chosen seat, bots elsewhere, commands and rejections",
           "[network]") {
   auto server = start_server();
-  int wakes = 0;
-  NetworkSession session(solo_plan(server->port(), "russia"), [&wakes] { ++wakes; });
-  REQUIRE(poll_until(session, [&] { return session.in_room() && session.seat().has_value(); }));
+  Waker waker;
+  NetworkSession session(solo_plan(server->port(), "russia"), waker.callback());
+  REQUIRE(
+      poll_until(session, waker, [&] { return session.in_room() && session.seat().has_value(); }));
   CHECK(session.connection() == ConnectionState::connected);
   CHECK(session.room_code().size() == 6);
   CHECK(session.scenario_id() == "opt_in_code");
@@ -90,29 +124,31 @@ TEST_CASE("a solo room over loopback: the chosen seat, bots elsewhere, commands 
   for (SeatIndex s = 0; s < v.seats.size(); ++s)
     CHECK(v.seats[s].bot);  // a bot keeps every seat until a delegation takes it
   CHECK(v.seats[me].head == session.participant());
-  CHECK(wakes > 0);  // the network thread woke the UI
+  CHECK(waker.wakes() > 0);  // the network thread woke the UI
 
   // The projector connection has the public view: no brief of any seat.
-  REQUIRE(poll_until(session, [&] { return session.public_view() != nullptr; }));
+  REQUIRE(poll_until(session, waker, [&] { return session.public_view() != nullptr; }));
   for (const auto& seat : session.public_view()->settings.seats)
     CHECK(seat.brief.empty());
 
   // A command that cannot be accepted comes back with its reason.
   session.post(CastBallot{VoteOn::clause, 0, Ballot::yes});
-  REQUIRE(poll_until(session, [&] { return session.last_rejection().has_value(); }));
+  REQUIRE(poll_until(session, waker, [&] { return session.last_rejection().has_value(); }));
   CHECK_FALSE(session.last_rejection()->message.empty());
 
   // The facilitator connection starts the match; the player's view follows.
   session.post_facilitator(StartMatch{});
-  REQUIRE(poll_until(session, [&] { return session.view().phase == Phase::briefing; }));
+  REQUIRE(poll_until(session, waker, [&] { return session.view().phase == Phase::briefing; }));
   CHECK(session.now() > 0);
 }
 
 TEST_CASE("a dropped connection comes back by itself with the token and the same view",
           "[network]") {
   auto server = start_server();
-  NetworkSession session(solo_plan(server->port(), ""), {});
-  REQUIRE(poll_until(session, [&] { return session.in_room() && session.seat().has_value(); }));
+  Waker waker;
+  NetworkSession session(solo_plan(server->port(), ""), waker.callback());
+  REQUIRE(
+      poll_until(session, waker, [&] { return session.in_room() && session.seat().has_value(); }));
   const Hash before = hash(session.view());
   const SeatIndex seat = *session.seat();
   const auto saved = session.saved_seat();
@@ -121,7 +157,7 @@ TEST_CASE("a dropped connection comes back by itself with the token and the same
 
   session.drop_connection_for_test();
   bool saw_reconnecting = false;
-  REQUIRE(poll_until(session, [&] {
+  REQUIRE(poll_until(session, waker, [&] {
     if (session.connection() == ConnectionState::reconnecting) {
       saw_reconnecting = true;
       CHECK(session.reconnect_attempt() >= 1);
@@ -132,7 +168,7 @@ TEST_CASE("a dropped connection comes back by itself with the token and the same
   CHECK(hash(session.view()) == before);
   // Still in charge of the seat.
   session.post(SetReady{true});
-  REQUIRE(poll_until(session, [&] {
+  REQUIRE(poll_until(session, waker, [&] {
     const auto& p = session.view().participants;
     return session.participant() < p.size() && p[session.participant()].ready;
   }));
@@ -153,31 +189,32 @@ TEST_CASE(
   REQUIRE(server);
   options.port = server->port();
 
-  NetworkSession session(solo_plan(options.port, "china"), {});
-  REQUIRE(poll_until(session, [&] { return session.in_room() && session.seat().has_value(); }));
+  Waker waker;
+  NetworkSession session(solo_plan(options.port, "china"), waker.callback());
+  REQUIRE(
+      poll_until(session, waker, [&] { return session.in_room() && session.seat().has_value(); }));
   session.post_facilitator(StartMatch{});
-  REQUIRE(poll_until(session, [&] { return session.view().phase == Phase::briefing; }));
+  REQUIRE(poll_until(session, waker, [&] { return session.view().phase == Phase::briefing; }));
   session.post_facilitator(PauseClock{});  // nothing moves while the server is away
-  REQUIRE(poll_until(session, [&] { return session.view().paused_at.has_value(); }));
+  REQUIRE(poll_until(session, waker, [&] { return session.view().paused_at.has_value(); }));
   const Hash before = hash(session.view());
 
   server.reset();  // the server stops (its data stays in the folder)
-  REQUIRE(poll_until(session, [&] {
+  REQUIRE(poll_until(session, waker, [&] {
     return session.connection() == ConnectionState::reconnecting &&
            session.reconnect_attempt() >= 1;
   }));
-  for (int tries = 0; tries < 20 && !server; ++tries) {
-    server = EmbeddedServer::start(options, &error);  // the same port and folder
-    if (!server) std::this_thread::sleep_for(100ms);
-  }
+  // The same port and folder, free again: the old server closed its socket and its database
+  // when it was destroyed.
+  server = EmbeddedServer::start(options, &error);
   INFO(error);
   REQUIRE(server);
   REQUIRE(poll_until(
-      session, [&] { return session.connection() == ConnectionState::connected; }, 30s));
+      session, waker, [&] { return session.connection() == ConnectionState::connected; }, 30s));
   CHECK(session.view().phase == Phase::briefing);
   CHECK(hash(session.view()) == before);
   session.post_facilitator(ResumeClock{});  // the facilitator connection came back too
-  REQUIRE(poll_until(session, [&] { return !session.view().paused_at.has_value(); }));
+  REQUIRE(poll_until(session, waker, [&] { return !session.view().paused_at.has_value(); }));
 }
 
 TEST_CASE("a session that cannot reach its server says so", "[network]") {
@@ -186,8 +223,10 @@ TEST_CASE("a session that cannot reach its server says so", "[network]") {
   plan.port = 1;  // nothing listens there
   plan.code = "ABCDEF";
   plan.name = "Ana";
-  NetworkSession session(plan, {});
-  REQUIRE(poll_until(session, [&] { return session.connection() == ConnectionState::lost; }));
+  Waker waker;
+  NetworkSession session(plan, waker.callback());
+  REQUIRE(
+      poll_until(session, waker, [&] { return session.connection() == ConnectionState::lost; }));
   CHECK_FALSE(session.in_room());
   CHECK(session.problem().find("127.0.0.1:1") != std::string::npos);
 }
@@ -199,8 +238,10 @@ TEST_CASE("joining with a wrong code names the problem", "[network]") {
   plan.port = server->port();
   plan.code = "ZZZZZZ";
   plan.name = "Ana";
-  NetworkSession session(plan, {});
-  REQUIRE(poll_until(session, [&] { return session.connection() == ConnectionState::lost; }));
+  Waker waker;
+  NetworkSession session(plan, waker.callback());
+  REQUIRE(
+      poll_until(session, waker, [&] { return session.connection() == ConnectionState::lost; }));
   CHECK(session.problem().find("ZZZZZZ") != std::string::npos);
 }
 

@@ -3,10 +3,12 @@
 // autoplay match reaches the debrief and prints the final score.
 #include <stb_image.h>
 
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <set>
 #include <sstream>
 #include <string>
@@ -81,10 +83,41 @@ TEST_CASE("screen: drafting shows clause titles", "[screens]") {
 TEST_CASE("screen: chat", "[screens]") {
   capture("chat", s().get("autoplay.greeting"));
 }
+// Whether a line of `log` is entirely what the strings file's `format` gives with numbers in its
+// placeholders ({0}, {1}...).
+bool has_line_like(const std::string& log, const std::string& format) {
+  std::string pattern;
+  for (std::size_t i = 0; i < format.size(); ++i) {
+    const char c = format[i];
+    if (c == '{' && i + 2 < format.size() &&
+        std::isdigit(static_cast<unsigned char>(format[i + 1])) && format[i + 2] == '}') {
+      pattern += "[0-9]+";
+      i += 2;
+    } else if (std::isalnum(static_cast<unsigned char>(c)) || c == ' ') {
+      pattern += c;
+    } else {
+      pattern += std::string("\\") + c;
+    }
+  }
+  const std::regex line_pattern(pattern);
+  std::istringstream lines(log);
+  for (std::string line; std::getline(lines, line);)
+    if (std::regex_match(line, line_pattern)) return true;
+  return false;
+}
+
 TEST_CASE("screen: voting shows the count and the timer", "[screens]") {
   capture("voting", "have voted");
   const std::string log = read_file(std::string(ACCORD_TEST_OUT_DIR) + "/voting-100.txt");
-  CHECK(log.find(":") != std::string::npos);
+  INFO("text log:\n" << log);
+  // The voting screen's own part starts at its heading (the status bar above shows a timer on
+  // every screen).
+  const std::string rule = s().get("voting.rule");
+  const auto heading = log.find(rule.substr(0, rule.find('{')));
+  REQUIRE(heading != std::string::npos);
+  const std::string screen = log.substr(heading);
+  CHECK(has_line_like(screen, s().get("voting.n_of_m")));  // "2 of 5 have voted"
+  CHECK(has_line_like(screen, "{0}:{1}"));                 // the phase's timer, "02:46"
 }
 TEST_CASE("screen: voting while paused says so; the ballots wait", "[screens]") {
   capture("voting", s().get("status.paused"), 100, "--paused", "-paused");

@@ -6,12 +6,17 @@
 // every event any client received is in the log, every client's view hashes like the replayed
 // match's view, no phase expired during the downtime, and the match went on to the end.
 // Finally SIGTERM: every client is told the server is restarting, and the exit status is 0.
+// Nothing waits for real time: the child's clock is a file only the test moves
+// (--test-clock-file), for the downtimes and for the drafting phase to run out.
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -22,12 +27,7 @@
 namespace accord::durabilitytest {
 namespace {
 
-using Steady = std::chrono::steady_clock;
 constexpr TimeMs kDraftingMs = 5000;  // the test preset's drafting phase: it must survive a crash
-
-TimeMs ms_since(Steady::time_point t) {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(Steady::now() - t).count();
-}
 
 // The game's assets with one more timer preset on the "hanoi" scenario: a short drafting phase
 // (the one the downtime must not eat) and long everything else.
@@ -46,18 +46,22 @@ void write_test_assets(const fs::path& to) {
   std::ofstream(scenario) << doc.dump(1);
 }
 
-// accord-server as a child process; its log goes to a file, where the test reads the port.
+// accord-server as a child process. What it prints comes through a pipe, read by a thread
+// (so the child never blocks on a full pipe): the test waits for the line that gives the port.
+// Its clock is a file (--test-clock-file) that only the test moves, so time passes in the
+// child when the test says so and no sooner: during a downtime, or to reach a deadline.
 class ChildServer {
  public:
-  ChildServer(fs::path data, fs::path assets, fs::path log)
-      : data_(std::move(data)), assets_(std::move(assets)), log_(std::move(log)) {}
+  ChildServer(fs::path data, fs::path assets, fs::path clock_file)
+      : data_(std::move(data)), assets_(std::move(assets)), clock_file_(std::move(clock_file)) {
+    write_clock();
+  }
   ~ChildServer() {
     if (pid_ > 0) kill_now();
   }
 
   void start() {
     REQUIRE(pid_ <= 0);
-    const auto offset = fs::exists(log_) ? fs::file_size(log_) : 0;
     std::vector<std::string> args{ACCORD_SERVER_BINARY,
                                   "--data",
                                   data_.string(),
@@ -71,68 +75,118 @@ class ChildServer {
                                   "--grace-seconds",
                                   "120",
                                   "--log-level",
-                                  "info"};
+                                  "info",
+                                  "--test-clock-file",
+                                  clock_file_.string()};
     std::vector<char*> argv;
     for (auto& a : args)
       argv.push_back(a.data());
     argv.push_back(nullptr);
-    const int log_fd = ::open(log_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
-    REQUIRE(log_fd >= 0);
+    int out[2];
+    REQUIRE(::pipe2(out, O_CLOEXEC) == 0);
     pid_ = ::fork();
     REQUIRE(pid_ >= 0);
     if (pid_ == 0) {  // the child: only async-signal-safe calls until exec
-      ::dup2(log_fd, STDERR_FILENO);
-      ::dup2(log_fd, STDOUT_FILENO);
+      ::dup2(out[1], STDERR_FILENO);
+      ::dup2(out[1], STDOUT_FILENO);
       ::execv(argv[0], argv.data());
       ::_exit(127);
     }
-    ::close(log_fd);
-    // Ready once it says where it listens.
-    const auto started = Steady::now();
-    const std::string marker = "listening on port ";
-    while (ms_since(started) < 30'000) {
-      const std::string text = file_bytes(log_).substr(static_cast<std::size_t>(offset));
-      if (const auto at = text.find(marker); at != std::string::npos) {
-        port_ = static_cast<std::uint16_t>(std::stoi(text.substr(at + marker.size())));
-        ready_at_ = Steady::now();
-        return;
-      }
-      int status = 0;
-      if (::waitpid(pid_, &status, WNOHANG) == pid_) {
-        pid_ = -1;
-        FAIL("accord-server exited at start:\n" << text);
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    ::close(out[1]);
+    {
+      std::lock_guard lock(mutex_);
+      this_run_.clear();
+      ended_ = false;
     }
-    FAIL("accord-server did not start:\n" << file_bytes(log_));
+    reader_ = std::thread([this, fd = out[0]] { read_output(fd); });
+    // Ready once it says where it listens (or it ended).
+    const std::string marker = "listening on port ";
+    std::unique_lock lock(mutex_);
+    const bool said = output_changed_.wait_for(lock, std::chrono::seconds(30), [&] {
+      return ended_ || this_run_.find(marker) != std::string::npos;
+    });
+    const auto at = this_run_.find(marker);
+    if (at != std::string::npos) {
+      port_ = static_cast<std::uint16_t>(std::stoi(this_run_.substr(at + marker.size())));
+      return;
+    }
+    const std::string text = this_run_;
+    lock.unlock();
+    if (said) {  // the output ended: the process did
+      ::waitpid(pid_, nullptr, 0);
+      pid_ = -1;
+      reader_.join();
+      FAIL("accord-server exited at start:\n" << text);
+    }
+    FAIL("accord-server did not say it listens within 30 s:\n" << text);
   }
 
   // SIGKILL: no goodbye, no last commit.
   void kill_now() {
     ::kill(pid_, SIGKILL);
-    int status = 0;
-    ::waitpid(pid_, &status, 0);
-    pid_ = -1;
+    reap();
   }
 
   // SIGTERM; returns the exit status (-1 if it did not exit normally).
   int terminate() {
     ::kill(pid_, SIGTERM);
-    int status = 0;
-    ::waitpid(pid_, &status, 0);
-    pid_ = -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return reap();
+  }
+
+  // The machine's clock moves on: the child sees it at its next loop turn (and a child started
+  // later counts from there, as a real process counts from its start).
+  void advance(TimeMs ms) {
+    machine_ms_ += ms;
+    write_clock();
   }
 
   std::uint16_t port() const { return port_; }
-  Steady::time_point ready_at() const { return ready_at_; }
-  std::string log_text() const { return file_bytes(log_); }
+  std::string log_text() const {
+    std::lock_guard lock(mutex_);
+    return all_runs_;
+  }
 
  private:
-  fs::path data_, assets_, log_;
+  void read_output(int fd) {
+    char buffer[4096];
+    for (;;) {
+      const ssize_t n = ::read(fd, buffer, sizeof buffer);
+      if (n < 0 && errno == EINTR) continue;
+      std::lock_guard lock(mutex_);
+      if (n <= 0) {
+        ended_ = true;
+        break;
+      }
+      this_run_.append(buffer, static_cast<std::size_t>(n));
+      all_runs_.append(buffer, static_cast<std::size_t>(n));
+      output_changed_.notify_all();
+    }
+    ::close(fd);
+    output_changed_.notify_all();
+  }
+  int reap() {
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    pid_ = -1;
+    if (reader_.joinable()) reader_.join();  // the pipe ends with the process
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
+  // Replaced in one step (rename), so the child never reads half a number.
+  void write_clock() {
+    const fs::path next = clock_file_.string() + ".next";
+    { std::ofstream(next) << machine_ms_ << "\n"; }
+    fs::rename(next, clock_file_);
+  }
+
+  fs::path data_, assets_, clock_file_;
   pid_t pid_ = -1;
   std::uint16_t port_ = 0;
-  Steady::time_point ready_at_;
+  TimeMs machine_ms_ = 1'000'000;
+  std::thread reader_;
+  mutable std::mutex mutex_;
+  std::condition_variable output_changed_;
+  std::string this_run_, all_runs_;
+  bool ended_ = false;
 };
 
 // What one client received: each stream item's event, with the viewer whose stream it was.
@@ -145,7 +199,7 @@ class CrashMatch {
  public:
   explicit CrashMatch(std::uint64_t seed)
       : rng_(Pcg32::seeded(seed, 7)),
-        server_(dir_.path() / "data", dir_.path() / "assets", dir_.path() / "server.log") {
+        server_(dir_.path() / "data", dir_.path() / "assets", dir_.path() / "clock.ms") {
     spdlog::set_level(spdlog::level::warn);
     write_test_assets(dir_.path() / "assets");
     server_.start();
@@ -199,8 +253,9 @@ class CrashMatch {
     }
   }
 
-  // SIGKILL, `downtime_ms` down, start again, every client reconnects with its token. If the
-  // kill came at a quiet moment (every answer received), each view must come back unchanged.
+  // SIGKILL, `downtime_ms` down (on the machine's clock: no waiting), start again, every client
+  // reconnects with its token. If the kill came at a quiet moment (every answer received), each
+  // view must come back unchanged.
   void crash_and_recover(const char* point, bool quiet_moment, TimeMs downtime_ms = 300) {
     INFO("crash point: " << point);
     std::vector<Hash> before;
@@ -209,7 +264,7 @@ class CrashMatch {
     server_.kill_now();
     for (Client* c : all())
       c->drop();
-    std::this_thread::sleep_for(std::chrono::milliseconds(downtime_ms));
+    server_.advance(downtime_ms);
     server_.start();
     const auto clients = all();
     for (std::size_t i = 0; i < clients.size(); ++i) {
@@ -220,14 +275,22 @@ class CrashMatch {
     ++crashes_;
   }
 
+  // `ms` pass in the child; returns once every client has what the server's clock tick at the
+  // new time sent (the second Ping is read in a turn after that tick).
+  void let_time_pass(TimeMs ms) {
+    server_.advance(ms);
+    sync_with_server(all());
+    sync_with_server(all());
+  }
+
   // The facilitator moves the match on until `phase` (the rules may get there by themselves).
   void advance_to(Phase phase) {
     auto clients = all();
     for (int guard = 0; guard < 12 && fac_->view().phase != phase; ++guard) {
-      quiet(clients, 100);
+      sync_with_server(clients);
       if (fac_->view().phase != phase) command(*fac_, AdvancePhase{}, clients);
     }
-    quiet(clients, 100);
+    sync_with_server(clients);
     REQUIRE(fac_->view().phase == phase);
   }
 
@@ -262,7 +325,6 @@ class CrashMatch {
   int shutdown() { return server_.terminate(); }
   void start_again() { server_.start(); }
   std::uint16_t port() const { return server_.port(); }
-  Steady::time_point ready_at() const { return server_.ready_at(); }
   std::string log_text() const { return server_.log_text(); }
   const fs::path& dir() const { return dir_.path(); }
   const std::map<Client*, std::vector<Received>>& received() const { return received_; }
@@ -306,43 +368,43 @@ TEST_CASE("kill -9 at five seeded points loses nothing any client was told",
   const std::size_t seated_first = 1 + m.below(3);
   for (std::size_t i = 0; i < seated_first; ++i)
     must(m.player(i), TakeSeat{static_cast<SeatIndex>(i)}, all);
-  quiet(all);
+  sync_with_server(all);
   m.crash_and_recover("lobby", true);
   for (std::size_t i = seated_first; i < 4; ++i)
     must(m.player(i), TakeSeat{static_cast<SeatIndex>(i)}, all);
   must(m.fac(), StartMatch{}, all);
   m.advance_to(Phase::drafting);
-  const auto drafting_seen = Steady::now();
+  m.let_time_pass(1000);  // a second into the phase
 
   // 2. Mid-drafting, right after a chat line was sent (its answer never waited for). The
   // server stays down longer than the phase has left.
   must(m.player(0), TableClause{0, "", "States shall protect security researchers."}, all);
   for (std::uint32_t i = 0, n = 1 + m.below(3); i < n; ++i)
     must(m.player(i % 4), PostMessage{kPlenary, "drafting line " + std::to_string(i)}, all);
-  m.player(1).send_command(PostMessage{kPlenary, "the last line before the crash"});
   const auto deadline = m.fac().view().deadline;
   REQUIRE(deadline.has_value());
-  const TimeMs left = kDraftingMs - ms_since(drafting_seen);
-  REQUIRE(left > 2000);  // the test itself was quick enough for the check to mean something
+  sync_with_server({&m.fac()});  // its Pong tells the room's clock
+  const TimeMs clock_at_crash = m.fac().room_clock;
+  const TimeMs left = *deadline - clock_at_crash;
+  CHECK(left == kDraftingMs - 1000);  // time moved only when the test moved it
+  m.player(1).send_command(PostMessage{kPlenary, "the last line before the crash"});
   m.crash_and_recover("mid-drafting", false, left + 1000);
   CHECK(m.fac().view().phase == Phase::drafting);  // not expired during the downtime
   CHECK(m.fac().view().deadline == deadline);
-  REQUIRE(pump(
-      all, [&] { return m.fac().view().phase != Phase::drafting; }, 10'000));
-  // It ended on its own clock, about `left` after the restart: not at once (the downtime was a
-  // pause), and not much later (the clock resumed where it stopped; it is recorded about once
-  // a second, so up to a second more).
-  const auto ended_after =
-      std::chrono::duration_cast<std::chrono::milliseconds>(Steady::now() - m.ready_at()).count();
-  CHECK(ended_after >= left - 500);
-  CHECK(ended_after <= left + 2500);
+  // The downtime was a pause: the room's clock resumed where it stopped (every commit records
+  // it), neither from zero nor after the downtime.
+  CHECK(m.fac().room_clock == clock_at_crash);
+  // The phase ends on its own clock (ticks every 100 ms): not a tick early, and at its deadline.
+  m.let_time_pass(left - 100);
+  CHECK(m.fac().view().phase == Phase::drafting);
+  m.let_time_pass(100);
   REQUIRE(m.fac().view().phase == Phase::clause_voting);
 
   // 3. Mid-vote.
-  quiet(all);
+  sync_with_server(all);
   const bool vote_quiet = m.below(2) == 0;
   m.vote_yes(1 + m.below(3), vote_quiet);
-  if (vote_quiet) quiet(all);
+  if (vote_quiet) sync_with_server(all);
   m.crash_and_recover("mid-vote", vote_quiet);
   CHECK(m.fac().view().phase == Phase::clause_voting);
   m.vote_yes(4);
@@ -357,7 +419,7 @@ TEST_CASE("kill -9 at five seeded points loses nothing any client was told",
 
   // 5. At the debrief (a finished room: loaded again when its members come back).
   must(m.player(2), PostMessage{kPlenary, "debrief line"}, all);
-  quiet(all);
+  sync_with_server(all);
   m.crash_and_recover("debrief", true);
   CHECK(m.fac().view().phase == Phase::debrief);
   CHECK(m.crashes() == 5);

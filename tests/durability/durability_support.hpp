@@ -6,8 +6,12 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 
 #include "../net/net_test_support.hpp"
 #include "sqlite_store.hpp"
@@ -85,6 +89,11 @@ inline std::string file_bytes(const fs::path& path) {
 
 // An in-process server on a SqliteRoomStore in `dir`; stop() and start() again to restart it on
 // the same folder (the store is closed and reopened, as a new process would).
+// Time is the test's to move: the server's clock source reads a "machine clock" that stands
+// still until advance(), counted from its value when the server started (as a real server's
+// steady clock counts from its start). The loop runs on its own thread, turn after turn, and
+// advance() returns once a whole turn has run at the new time: its clock tick, the lifecycle
+// checks and the commit are done and their messages sent (sync_with_server() then delivers them).
 class DurableServer {
  public:
   explicit DurableServer(const TempDir& dir, server::ServerConfig config = test_config())
@@ -98,12 +107,24 @@ class DurableServer {
 
   void start() {
     store_ = open_store(dir_);
-    server_ = std::make_unique<server::Server>(config_, std::make_shared<TestFactory>(), store_);
+    server_ = std::make_unique<server::Server>(
+        config_, std::make_shared<TestFactory>(), store_,
+        [this, origin = machine_ms_.load()] { return machine_ms_.load() - origin; });
     std::string error;
     REQUIRE(server_->start(&error));
     config_.port = server_->port();  // a restart listens where the clients expect it
     stop_.store(false);
-    thread_ = std::thread([this] { server_->run(stop_); });
+    thread_ = std::thread([this] {
+      while (!stop_.load()) {
+        server_->poll(5);
+        {
+          std::lock_guard lock(turn_mutex_);
+          ++turns_;
+        }
+        turn_done_.notify_all();
+      }
+      server_->shutdown();
+    });
   }
   // Stops the loop (a clean shutdown: Bye to everyone); the state stays readable until start().
   void stop() {
@@ -122,6 +143,24 @@ class DurableServer {
     close();
     start();
   }
+
+  // The machine's clock moves on by `ms`. If the server runs, returns once it has run a whole
+  // turn that began after the move (a turn already under way may have read the old time).
+  void advance(TimeMs ms) {
+    machine_ms_ += ms;
+    if (!thread_.joinable()) return;
+    std::unique_lock lock(turn_mutex_);
+    const std::uint64_t after = turns_ + 2;
+    if (!turn_done_.wait_for(lock, std::chrono::seconds(10), [&] { return turns_ >= after; }))
+      FAIL("the server's loop did not finish a turn within 10 s");
+  }
+  // `ms` pass in steps of `step_ms`, a turn at each step: as real time would, with the server's
+  // periodic checks (lifecycle_check_ms) running along the way.
+  void pass_time(TimeMs ms, TimeMs step_ms = 50) {
+    for (TimeMs passed = 0; passed < ms; passed += step_ms)
+      advance(std::min(step_ms, ms - passed));
+  }
+
   std::uint16_t port() const { return server_->port(); }
   server::Server& get() { return *server_; }
   server::SqliteRoomStore& store() { return *store_; }
@@ -129,9 +168,13 @@ class DurableServer {
  private:
   const TempDir& dir_;
   server::ServerConfig config_;
+  std::atomic<TimeMs> machine_ms_{0};
   std::shared_ptr<server::SqliteRoomStore> store_;
   std::unique_ptr<server::Server> server_;
   std::atomic<bool> stop_{false};
+  std::mutex turn_mutex_;
+  std::condition_variable turn_done_;
+  std::uint64_t turns_ = 0;
   std::thread thread_;
 };
 

@@ -5,8 +5,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <chrono>
-
 #include "durability_support.hpp"
 
 namespace accord::durabilitytest {
@@ -34,6 +32,13 @@ std::pair<int, std::string> run_server_command(const TempDir& dir, std::vector<s
   int status = 0;
   ::waitpid(pid, &status, 0);
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, file_bytes(out)};
+}
+
+// Moves the closing time of every closed room `seconds` into the past (the store is closed).
+void backdate_closed_rooms(const TempDir& dir, int seconds) {
+  run_sql(dir, "UPDATE rooms SET closed_at = closed_at - " + std::to_string(seconds) +
+                   " WHERE closed_at > 0");
+  CHECK(query_int(dir, "SELECT count(*) FROM rooms WHERE closed_at > 0") > 0);
 }
 
 std::map<std::string, server::RoomStatus> statuses(server::RoomStore& store) {
@@ -68,7 +73,7 @@ TEST_CASE("idle lobbies and abandoned matches close, finished rooms come back fo
   must(*done_fac, StartMatch{}, done);
   for (int guard = 0; guard < 10 && done_fac->view().phase != Phase::debrief; ++guard)
     must(*done_fac, AdvancePhase{}, done);
-  quiet(done);
+  sync_with_server(done);
   REQUIRE(done_player->view().phase == Phase::debrief);
   const Hash debrief_view = done_player->view_hash();
 
@@ -76,7 +81,7 @@ TEST_CASE("idle lobbies and abandoned matches close, finished rooms come back fo
   for (Client* c :
        {lobby_fac.get(), match_fac.get(), match_player.get(), done_fac.get(), done_player.get()})
     c->disconnect();
-  std::this_thread::sleep_for(std::chrono::milliseconds(1000));
+  server.pass_time(1000);
 
   // The finished room is readable: its player comes back to the debrief.
   REQUIRE(done_player->reconnect("127.0.0.1", server.port()));
@@ -98,7 +103,7 @@ TEST_CASE("idle lobbies and abandoned matches close, finished rooms come back fo
   CHECK(closed->message.find("abandoned") != std::string::npos);
   match_player->disconnect();
   late->disconnect();
-  std::this_thread::sleep_for(std::chrono::milliseconds(800));  // read, then left alone again
+  server.pass_time(800);  // read, then left alone again
 
   server.stop();
   CHECK(server.get().room(lobby) == nullptr);
@@ -113,8 +118,11 @@ TEST_CASE("idle lobbies and abandoned matches close, finished rooms come back fo
     server.close();
     auto purging = test_config();
     purging.retention_days = 0;
-    std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // closed_at is in seconds
+    // closed_at is wall-clock seconds, and a room is purged once it is older than the cutoff:
+    // rather than wait for the next second, the rooms closed two seconds earlier.
+    backdate_closed_rooms(dir, 2);
     DurableServer again(dir, purging);
+    again.advance(purging.lifecycle_check_ms);  // a lifecycle check runs
     again.stop();
     CHECK(again.store().rooms().empty());
     CHECK(query_int(dir, "SELECT count(*) FROM events") == 0);
@@ -127,7 +135,7 @@ TEST_CASE("idle lobbies and abandoned matches close, finished rooms come back fo
     CHECK(refused == 2);
     CHECK(refused_text.find("stop it to purge now") != std::string::npos);
     server.close();
-    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    backdate_closed_rooms(dir, 2);
     auto [one_status, one_text] =
         run_server_command(dir, {"purge", "--data", dir.str(), "--room", finished});
     CHECK(one_status == 0);
@@ -165,7 +173,7 @@ TEST_CASE("rematch: a new match in the same room, then the facilitator deletes t
   must(*p0, PostMessage{kPlenary, "FIRST-MATCH-LINE"}, all);
   for (int guard = 0; guard < 10 && fac->view().phase != Phase::debrief; ++guard)
     must(*fac, AdvancePhase{}, all);
-  quiet(all);
+  sync_with_server(all);
   REQUIRE(fac->view().phase == Phase::debrief);
 
   p0->send(pm::Rematch{});  // only the facilitator
@@ -186,7 +194,7 @@ TEST_CASE("rematch: a new match in the same room, then the facilitator deletes t
   CHECK(p0->viewer() == Viewer::of_seat(0));
   must(*fac, StartMatch{}, all);
   must(*p1, PostMessage{kPlenary, "SECOND-MATCH-LINE"}, all);
-  quiet(all);
+  sync_with_server(all);
   std::vector<Hash> before;
   for (Client* c : all)
     before.push_back(c->view_hash());

@@ -160,10 +160,10 @@ TEST_CASE("bad input gets its answer while another room keeps playing", "[net][a
     must(*fac1, StartMatch{}, room1);
     must(*fac1, AdvancePhase{}, room1);
     must(*y, TableClause{0, "24", ""}, room1);
-    quiet(room1);
+    sync_with_server(room1);
     const Seq decided_on = x->view_seq();
     must(*y, WithdrawClause{0}, room1);
-    quiet(room1);
+    sync_with_server(room1);
     x->send(pm::SendCommand{900, decided_on, Cosponsor{0}});
     REQUIRE(pump(room1, [&] { return x->rejected.count(900) > 0; }));
     CHECK(x->rejected.at(900).kind == pm::RejectionKind::stale);
@@ -209,11 +209,11 @@ TEST_CASE("the per-address cap answers with the flag to raise", "[net][abuse]") 
   REQUIRE_FALSE(extra.errors.empty());
   CHECK(extra.errors.front().code == pm::ErrorCode::too_many_peers);
   CHECK_THAT(extra.errors.front().text, Catch::Contains("--max-peers-per-address"));
-  // The first three are unaffected.
-  for (auto& c : clients) {
-    c->send(pm::Ping{3});
-    CHECK(c->connected());
-  }
+  // The first three are unaffected: each is still answered.
+  std::vector<Client*> first_three;
+  for (auto& c : clients)
+    first_three.push_back(c.get());
+  sync_with_server(first_three);
 }
 
 TEST_CASE("the room cap is enforced and finished rooms nobody watches make way", "[net][abuse]") {
@@ -234,9 +234,11 @@ TEST_CASE("the room cap is enforced and finished rooms nobody watches make way",
   for (int guard = 0; guard < 10 && first->view().phase != Phase::debrief; ++guard)
     must(*first, AdvancePhase{}, {player.get()});
   REQUIRE(first->view().phase == Phase::debrief);
-  first->disconnect();
-  player->disconnect();
-  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  // disconnect() returns once the server has acknowledged the goodbye, and the server handles
+  // a disconnection in the same turn it acknowledges it: before it reads anything sent after.
+  // (A generous bound: the wait ends at the acknowledgement.)
+  first->disconnect(5000);
+  player->disconnect(5000);
   second->create_room(request);
   REQUIRE(pump({second.get()}, [&] { return second->in_room() || !second->errors.empty(); }));
   CHECK(second->in_room());
@@ -247,13 +249,13 @@ TEST_CASE("a failed commit sends nothing and rolls the room back", "[net][store]
   auto fac = create_room(server, 2);
   auto player = join(server, fac->room_code(), "Writer");
   must(*player, TakeSeat{0}, {fac.get()});
-  quiet({fac.get(), player.get()});
+  sync_with_server({fac.get(), player.get()});
   const auto seq_before = fac->view_seq();
   server.store().fail_next_commit = true;
   const auto lost = player->send_command(PostMessage{kPlenary, "MARKER-NEVER-SAVED"});
   REQUIRE(pump({fac.get(), player.get()}, [&] { return !player->errors.empty(); }));
   CHECK_THAT(player->errors.front().text, Catch::Contains("could not save"));
-  quiet({fac.get(), player.get()});
+  sync_with_server({fac.get(), player.get()});
   CHECK(player->accepted.count(lost) == 0);
   for (Client* c : {fac.get(), player.get()}) {
     CHECK_FALSE(contains(encode_match(c->view()), "MARKER-NEVER-SAVED"));

@@ -53,7 +53,7 @@ TEST_CASE("a room from a real scenario is played to the debrief", "[net][content
   must(*fac, StartMatch{}, all);
   for (int guard = 0; guard < 12 && fac->view().phase != Phase::debrief; ++guard)
     must(*fac, AdvancePhase{}, all);
-  quiet(all, 300);
+  sync_with_server(all);
   for (Client* c : all)
     CHECK(c->view().phase == Phase::debrief);
   server.stop();

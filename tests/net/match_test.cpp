@@ -38,7 +38,7 @@ TEST_CASE("a whole match from room creation to debrief", "[net][match]") {
   REQUIRE(refused);
   CHECK(refused->code == RejectCode::spectator_only_watches);
   CHECK(refused->kind == pm::RejectionKind::invalid);
-  quiet(all);
+  sync_with_server(all);
   CHECK(a1->viewer() == Viewer::of_seat(0));
   CHECK(a2->viewer() == Viewer::of_seat(0));
   CHECK(a1->view_seq() == a2->view_seq());  // one seat, one stream
@@ -51,7 +51,7 @@ TEST_CASE("a whole match from room creation to debrief", "[net][match]") {
   const ChannelId bilateral = static_cast<ChannelId>(a1->view().channels.size() - 1);
   must(*b, PostMessage{bilateral, "MARKER-BILATERAL-01"}, all);
   must(*c, PostMessage{kPlenary, "MARKER-PLENARY"}, all);
-  quiet(all);
+  sync_with_server(all);
   for (Client* client : {a1.get(), a2.get(), fac.get()})
     CHECK(sees(*client, "MARKER-NOTE-SEAT0"));
   for (Client* client : {b.get(), c.get(), spectator.get(), projector.get()})
@@ -71,13 +71,13 @@ TEST_CASE("a whole match from room creation to debrief", "[net][match]") {
   must(*a2, TableClause{0, "24", ""}, all);
   must(*b, Cosponsor{0}, all);
   must(*fac, AdvancePhase{}, all);
-  quiet(all);
+  sync_with_server(all);
   REQUIRE(a1->view().phase == Phase::clause_voting);
 
   // A secret ballot: each seat sees its own ballot only, nobody else's, not the facilitator.
   must(*a1, CastBallot{VoteOn::clause, 0, Ballot::yes}, all);
   must(*b, CastBallot{VoteOn::clause, 0, Ballot::no}, all);
-  quiet(all);
+  sync_with_server(all);
   CHECK(a2->view().clauses[0].vote.ballots[0] == Ballot::yes);
   CHECK(b->view().clauses[0].vote.ballots[1] == Ballot::no);
   CHECK_FALSE(b->view().clauses[0].vote.ballots[0].has_value());
@@ -87,7 +87,7 @@ TEST_CASE("a whole match from room creation to debrief", "[net][match]") {
     CHECK(client->view().clauses[0].vote.cast_count == 2);
   }
   must(*c, CastBallot{VoteOn::clause, 0, Ballot::yes}, all);  // the last ballot closes the vote
-  quiet(all);
+  sync_with_server(all);
   for (Client* client : all) {
     const auto& vote = client->view().clauses[0].vote;
     CHECK(vote.state == VoteState::closed);
@@ -104,10 +104,10 @@ TEST_CASE("a whole match from room creation to debrief", "[net][match]") {
   must(*a1, CastBallot{VoteOn::draft, 0, Ballot::yes}, all);
   must(*b, CastBallot{VoteOn::draft, 0, Ballot::yes}, all);
   must(*c, CastBallot{VoteOn::draft, 0, Ballot::abstain}, all);
-  quiet(all);
+  sync_with_server(all);
   for (int guard = 0; guard < 5 && fac->view().phase != Phase::debrief; ++guard)
     must(*fac, AdvancePhase{}, all);
-  quiet(all, 300);
+  sync_with_server(all);
   for (Client* client : all) {
     CHECK(client->view().phase == Phase::debrief);
     CHECK(client->view().drafts[0].status == DraftStatus::adopted);
@@ -121,7 +121,9 @@ TEST_CASE("a whole match from room creation to debrief", "[net][match]") {
     CHECK(client->gaps == 0);
     CHECK(client->hash_mismatches == 0);
   }
-  CHECK(a1->hash_checks > 0);
+  // ViewHash messages follow the stream a few ticks later: wait for one, then none disagreed.
+  wait_until(all, "a ViewHash at Ada's client", [&] { return a1->hash_checks > 0; });
+  CHECK(a1->hash_mismatches == 0);
   server.stop();
   const auto* room = server.get().room(code);
   REQUIRE(room != nullptr);

@@ -5,10 +5,12 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -169,10 +171,64 @@ inline void must(Client& client, const Command& cmd, std::vector<Client*> others
   if (rejected) FAIL("rejected: " << rejected->message);
 }
 
-// Everyone has caught up with the server: each client's view is at its stream's newest item.
-inline bool quiet(std::vector<Client*> clients, int ms = 150) {
-  return !pump(
-      clients, [] { return false; }, ms);
+// Services the clients until `done` holds. Past the deadline the test FAILS, saying what it was
+// waiting for: a test waits for a condition, never for a length of time.
+inline void wait_until(std::vector<Client*> clients, std::string_view what,
+                       const std::function<bool()>& done, int timeout_ms = 5000) {
+  if (net::pump_until(clients, done, timeout_ms)) return;
+  FAIL("still waiting after " << timeout_ms << " ms for: " << what);
+}
+
+// A barrier with the server: each client sends a Ping and waits for its Pong. The server sends
+// everything on one reliable, ordered channel, so once a client has its Pong it has received
+// and applied everything the server had sent it before reading the Ping: in particular all
+// that an answered command (must(), command()) caused for every client. After it, a test may
+// assert that something did NOT reach a client.
+// The Pong is queued while the server reads its input, before that turn's clock tick: to
+// see what a tick at a new time did, sync twice (the second Ping is read in a later turn).
+inline void sync_with_server(const std::vector<Client*>& clients, int timeout_ms = 5000) {
+  static std::uint32_t next_nonce = 0x5e000000;
+  struct Watch {
+    Client* client = nullptr;
+    std::uint32_t nonce = 0;
+    bool answered = false;
+    std::function<void(const pm::ServerMessage&)> previous;  // put back afterwards
+  };
+  std::vector<Watch> watches(clients.size());
+  struct PutBack {
+    std::vector<Watch>& watches;
+    ~PutBack() {
+      for (auto& w : watches)
+        if (w.client != nullptr) w.client->on_message = std::move(w.previous);
+    }
+  } put_back{watches};
+  for (std::size_t i = 0; i < clients.size(); ++i) {
+    Watch& w = watches[i];
+    INFO("client " << i << " of " << clients.size());
+    REQUIRE(clients[i]->connected());
+    w.client = clients[i];
+    w.nonce = ++next_nonce;
+    w.previous = w.client->on_message;
+    w.client->on_message = [&w](const pm::ServerMessage& message) {
+      if (w.previous) w.previous(message);
+      if (const auto* pong = std::get_if<pm::Pong>(&message); pong && pong->nonce == w.nonce)
+        w.answered = true;
+    };
+    w.client->ping(w.nonce);
+  }
+  std::string who;
+  const bool all_answered = net::pump_until(
+      clients,
+      [&] {
+        return std::all_of(watches.begin(), watches.end(),
+                           [](const Watch& w) { return w.answered; });
+      },
+      timeout_ms);
+  if (all_answered) return;
+  for (std::size_t i = 0; i < watches.size(); ++i)
+    if (!watches[i].answered) who += " " + std::to_string(i);
+  FAIL("still waiting after " << timeout_ms << " ms for the Pong of client(s)" << who << " of "
+                              << clients.size());
 }
 
 inline bool contains(const Bytes& haystack, const std::string& needle) {

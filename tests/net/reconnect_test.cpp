@@ -35,7 +35,7 @@ TEST_CASE("reconnecting mid-vote with the token keeps the seat and the ballot",
   must(*fac, AdvancePhase{}, all);
   REQUIRE(fac->view().phase == Phase::clause_voting);
   must(*p1, CastBallot{VoteOn::clause, 0, Ballot::no}, all);
-  quiet(all);
+  sync_with_server(all);
 
   const Hash before = p1->view_hash();
   const ParticipantId id1 = *p1->participant();
@@ -64,7 +64,7 @@ TEST_CASE("reconnecting mid-vote with the token keeps the seat and the ballot",
     CHECK(intruder->errors.front().code == pm::ErrorCode::invalid_token);
     CHECK(intruder->errors.front().field == "/reconnect_token");
     CHECK_FALSE(intruder->in_room());
-    quiet(all);
+    sync_with_server(all);
     CHECK(fac->view_seq() == seq_before);
     CHECK(fac->view().participants.size() == participants_before);
   }
@@ -72,7 +72,7 @@ TEST_CASE("reconnecting mid-vote with the token keeps the seat and the ballot",
   SECTION("the ballot counts when the vote closes") {
     must(*p0, CastBallot{VoteOn::clause, 0, Ballot::yes}, all);
     must(*p2, CastBallot{VoteOn::clause, 0, Ballot::no}, all);
-    quiet(all);
+    sync_with_server(all);
     CHECK(fac->view().clauses[0].vote.no == 2);
     CHECK(fac->view().clauses[0].vote.yes == 1);
     CHECK(fac->view().clauses[0].status == ClauseStatus::rejected);
@@ -93,7 +93,7 @@ TEST_CASE("reconnecting mid-vote with the token keeps the seat and the ballot",
     must(*p0, PostMessage{kPlenary, "hello"}, all);
     must(*p0, PostMessage{kPlenary, "again"}, all);
     REQUIRE(pump(all, [&] { return p2->gaps == 1 && p2->snapshots >= 2; }));
-    quiet(all);
+    sync_with_server(all);
     CHECK(p2->view().channels[kPlenary].messages.back().text == "again");
     server.stop();
     CHECK(hash(view_for(server.get().room(code)->host->match(), p2->viewer())) == p2->view_hash());
@@ -115,7 +115,7 @@ TEST_CASE("a removed participant cannot come back with its token", "[net][reconn
   CHECK_FALSE(removed->reconnect("127.0.0.1", server.port()));
   REQUIRE_FALSE(removed->errors.empty());
   CHECK(removed->errors.back().code == pm::ErrorCode::token_revoked);
-  quiet({fac.get(), keeper.get()});
+  sync_with_server({fac.get(), keeper.get()});
   CHECK(fac->view().participants[id].removed);
   CHECK_FALSE(fac->view().seats[1].head.has_value());
 }
@@ -148,7 +148,7 @@ TEST_CASE("a view that drifts from the server's is caught by the hash and resync
   std::vector<Client*> all{fac.get(), p0.get(), p1.get()};
   must(*p0, TakeSeat{0}, all);
   must(*p1, TakeSeat{1}, all);
-  quiet(all);
+  sync_with_server(all);
   const auto round = p1->view().round;
   const auto snapshots = p1->snapshots;
   p1->tamper_view_for_test();
@@ -156,7 +156,7 @@ TEST_CASE("a view that drifts from the server's is caught by the hash and resync
   // The next stream item moves p1's stream on; its ViewHash disagrees with the drifted view.
   must(*p0, PostMessage{kPlenary, "Good morning"}, all);
   REQUIRE(pump(all, [&] { return p1->hash_mismatches == 1 && p1->snapshots > snapshots; }));
-  quiet(all);
+  sync_with_server(all);
   CHECK(p1->view().round == round);
   CHECK(p1->gaps == 0);
   server.stop();

@@ -150,12 +150,20 @@ TEST_CASE("bots fill a room's empty seats and play with a student to the debrief
           if (clause.vote.state == VoteState::open && clause.vote.cast_count < 3) return false;
         return true;
       }));
+    } else if (phase == Phase::final_vote) {
+      // Every bot seat votes on every draft.
+      wait_until(all, "the bots' ballots on every open draft", [&] {
+        for (const Draft& draft : fac->view().drafts)
+          if (draft.final_vote.state == VoteState::open && draft.final_vote.cast_count < 3)
+            return false;
+        return true;
+      });
     } else {
-      quiet(all, 100);
+      sync_with_server(all);  // briefing: nothing to wait for
     }
     must(*fac, AdvancePhase{}, all);
   }
-  quiet(all, 200);
+  sync_with_server(all);
   for (const Clause& clause : fac->view().clauses)
     CHECK(clause.tabled_by_bot);  // the student tabled nothing: every clause is a bot's
   CHECK(student->view().phase == Phase::debrief);
@@ -209,7 +217,7 @@ TEST_CASE("the real caretaker holds a student's seat through a vote and reports 
         return true;
       },
       10000));
-  quiet({fac.get()}, 300);
+  sync_with_server({fac.get()});
   REQUIRE(student->reconnect("127.0.0.1", server.port()));
   REQUIRE(pump({student.get()}, [&] { return !student->caretaker_reports.empty(); }));
   const auto& report = student->caretaker_reports.front();

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <string_view>
 
 #include "score_command.hpp"
 #include "scoring_test_support.hpp"
@@ -31,8 +32,9 @@ Run run(std::vector<std::string> args) {
   return r;
 }
 
-// Compares the tool's JSON with the stored golden file, leaving out the content hash (which
-// changes with any asset edit). ACCORD_UPDATE_GOLDEN=1 rewrites the golden files.
+// Compares the tool's JSON with the golden file checked in under tests/scoring/data, leaving out
+// the content hash (which changes with any asset edit). Only ACCORD_UPDATE_GOLDEN=1 rewrites a
+// golden file (and says so); otherwise a missing or different file fails the test.
 void check_golden(const std::string& input, const std::vector<std::string>& extra,
                   const std::string& golden) {
   std::vector<std::string> args{data_path(input), "--format", "json"};
@@ -44,12 +46,20 @@ void check_golden(const std::string& input, const std::vector<std::string>& extr
   CHECK(actual["catalogue_hash"].get<std::string>().size() == 16);
   actual.erase("catalogue_hash");
   const std::string path = data_path(golden);
-  if (std::getenv("ACCORD_UPDATE_GOLDEN")) {
+  const char* update = std::getenv("ACCORD_UPDATE_GOLDEN");
+  if (update != nullptr && std::string_view(update) == "1") {
     std::ofstream(path) << actual.dump(2) << "\n";
-    return;
+    WARN("golden file rewritten from this build's output: " << path);
   }
-  const auto expected = nlohmann::json::parse(read_text(path));
+  const std::string stored = read_text(path);
+  if (stored.empty())
+    FAIL(
+        "no golden file " << path
+                          << "; write it with ACCORD_UPDATE_GOLDEN=1 and check it in after reading "
+                             "it");
+  const auto expected = nlohmann::json::parse(stored);
   INFO("diff (RFC 6902) from " << golden << ": " << nlohmann::json::diff(expected, actual).dump());
+  INFO("if the change is intended, rewrite with ACCORD_UPDATE_GOLDEN=1 and review the diff");
   CHECK(actual == expected);
 }
 

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 
 #include "core/hash.hpp"
 #include "core/log.hpp"
@@ -90,7 +91,8 @@ MatchHost scripted_session() {
   t.join("Delegate of the United States");
   t.join("Observer", Role::spectator);
   t.must(Actor::of(0), WriteNote{"Table the code before the Assembly closes."});
-  t.must(Actor::of(3), PostMessage{kPlenary, "The United States supports existing international law."});
+  t.must(Actor::of(3),
+         PostMessage{kPlenary, "The United States supports existing international law."});
   t.must(Actor::of(1), SetReady{true});
   t.start();
   t.host().advance_clock(t.now + 60'000);
@@ -101,7 +103,8 @@ TEST_CASE("the golden log replays to its stored hash", "[golden]") {
   const MatchHost live = scripted_session();
   const std::string live_text = log_to_json_text(live.log());
   const std::string live_hash = hex(hash(live.match())) + "\n";
-  if (std::getenv("ACCORD_UPDATE_GOLDEN")) {
+  if (const char* update = std::getenv("ACCORD_UPDATE_GOLDEN");
+      update != nullptr && std::string_view(update) == "1") {
     std::ofstream(kGoldenLog, std::ios::binary) << live_text;
     std::ofstream(kGoldenHash, std::ios::binary) << live_hash;
     WARN("golden files rewritten: " << kGoldenLog);
