@@ -249,14 +249,25 @@ bool SqliteRoomStore::migrate(std::uint32_t from_version, const std::vector<Migr
         continue;
       }
       if (!migrated.bytes) continue;
+      if (table.kind == RecordKind::snapshot) {
+        // A snapshot is only a shortcut: one the migration leaves undecodable is dropped, and
+        // the room replays from its log.
+        auto match = decode_match(*migrated.bytes, stored_form());
+        if (!match) {
+          Statement drop(db_,
+                         "DELETE FROM snapshots WHERE code = ?1 AND match_no = ?2 AND seq = ?3");
+          drop.bind(1, select.text(0)).bind(2, select.integer(1)).bind(3, select.integer(2));
+          if (!drop.run()) {
+            exec("ROLLBACK");
+            return *problem = "dropping a snapshot failed", false;
+          }
+          ++changed;
+          continue;
+        }
+        update.bind(5, to_column(hash(*match.value)));
+      }
       update.bind(1, select.text(0)).bind(2, select.integer(1)).bind(3, select.integer(2));
       update.bind_blob(4, *migrated.bytes);
-      if (table.kind == RecordKind::snapshot) {
-        // A snapshot that no longer decodes keeps a hash it cannot match: the room replays
-        // from its log instead.
-        auto match = decode_match(*migrated.bytes, stored_form());
-        update.bind(5, to_column(match ? hash(*match.value) : Hash{0}));
-      }
       if (!update.run()) {
         exec("ROLLBACK");
         return *problem = "rewriting a record failed", false;

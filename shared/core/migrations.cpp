@@ -26,6 +26,7 @@ MigratedRecord migrate_record(RecordKind kind, std::span<const std::uint8_t> byt
     result.problem = std::string("it is not MessagePack (") + e.what() + ")";
     return result;
   }
+  const nlohmann::json before = document;
   for (const auto& m : list) {
     if (m.to_version <= from_version) continue;
     std::string problem;
@@ -35,7 +36,7 @@ MigratedRecord migrate_record(RecordKind kind, std::span<const std::uint8_t> byt
       return result;
     }
   }
-  result.bytes = nlohmann::json::to_msgpack(document);
+  if (document != before) result.bytes = nlohmann::json::to_msgpack(document);
   return result;
 }
 
