@@ -122,7 +122,8 @@ TEST_CASE("A store written before the schema resumes every room with the view ha
         loaded.room->tail.empty() ? loaded.room->snapshot_seq : loaded.room->tail.back().seq;
     now[summary.code] = {{"seq", last},
                          {"phase", std::string(to_string(match.phase))},
-                         {"hashes", view_hashes(match)}};
+                         {"hashes", view_hashes(match)},
+                         {"snapshot", loaded.room->snapshot.has_value()}};
     ++rooms;
     if (loaded.room->snapshot) ++with_snapshot;
 #ifdef ACCORD_SCHEMA_PROBE
@@ -154,6 +155,8 @@ TEST_CASE("A store written before the schema resumes every room with the view ha
     REQUIRE(now.contains(code));
     CHECK(now[code]["seq"].dump() == expected["seq"].dump());
     CHECK(now[code]["hashes"].dump() == expected["hashes"].dump());
+    // Resumed from its snapshot, not by replaying from the start.
+    CHECK(now[code]["snapshot"] == expected["snapshot"]);
   }
 }
 
