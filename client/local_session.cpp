@@ -4,14 +4,11 @@
 #include <cmath>
 #include <cstdio>
 
-#include "bots/bot.hpp"
-#include "bots/support.hpp"
 #include "core/visibility.hpp"
 
 namespace accord::client {
 namespace {
 
-constexpr TimeMs kBotIdleRecheckMs = 4'000;
 static_assert(static_cast<int>(bots::Difficulty::easy) == static_cast<int>(Difficulty::easy) &&
               static_cast<int>(bots::Difficulty::hard) == static_cast<int>(Difficulty::hard));
 constexpr int kMaxBotCommandsPerPoll = 400;
@@ -62,14 +59,12 @@ std::unique_ptr<LocalSession> LocalSession::create(const content::ContentCatalog
   // A bot on every seat: it plays only while no delegation holds the seat, so the player may
   // still change seats in the lobby.
   const auto& match = s.host_.match();
+  const auto difficulty = static_cast<bots::Difficulty>(config.difficulty);
   for (SeatIndex seat = 0; seat < match.seats.size(); ++seat) {
     s.submit(Actor::facilitator(), SetBot{seat, true}, false);
-    const Match bot_view = view_for(match, Viewer::of_seat(seat));
-    s.bots_.push_back(
-        BotSeat{bots::SimpleBot(seat, bots::support_table(bot_view, seat, content.clauses()),
-                                config.difficulty == Difficulty::easy ? bots::BotMode::caretaker
-                                                                      : bots::BotMode::play),
-                0});
+    s.bots_.push_back(BotSeat{bots::make_room_bot(view_for(match, Viewer::of_seat(seat)), seat,
+                                                  content.clauses(), difficulty, config.seed),
+                              bots::SeatPacer()});
   }
   s.own_viewer_ = Viewer::of_seat(player_seat);
   s.own_.resync(s.host_.open_stream(s.own_viewer_));
@@ -77,7 +72,7 @@ std::unique_ptr<LocalSession> LocalSession::create(const content::ContentCatalog
   if (config.start_now) s.submit(Actor::facilitator(), StartMatch{}, false);
   s.drain();
   for (auto& bot : s.bots_)
-    bot.next_at = s.now_ + s.think_ms();
+    bot.pacer.start(bot.bot, s.now_);
   if (s.rejection_) return fail(s.rejection_->message);
   return session;
 }
@@ -88,20 +83,11 @@ LocalSession::LocalSession(const LogHeader& header, std::string scenario, const 
       own_viewer_(Viewer::audience()),
       own_(Snapshot{}),
       public_(Snapshot{}),
-      difficulty_(config.difficulty),
-      think_rng_(Pcg32::seeded(config.seed, 77)),
       time_scale_(config.time_scale) {}
 
 std::optional<SeatIndex> LocalSession::seat() const {
   if (own_viewer_.kind != ViewerKind::seat) return std::nullopt;
   return own_viewer_.seat;
-}
-
-TimeMs LocalSession::think_ms() {
-  // The same human pace as the server's room bots.
-  const auto pace = bots::default_pace(static_cast<bots::Difficulty>(difficulty_));
-  return pace.min_ms +
-         static_cast<TimeMs>(think_rng_.below(static_cast<std::uint32_t>(pace.spread_ms)));
 }
 
 void LocalSession::route(const MatchHost::Outcome& outcome) {
@@ -111,7 +97,7 @@ void LocalSession::route(const MatchHost::Outcome& outcome) {
   }
 }
 
-void LocalSession::submit(const Actor& actor, const Command& command, bool from_player) {
+bool LocalSession::submit(const Actor& actor, const Command& command, bool from_player) {
   const auto outcome = host_.submit(actor, command, now_);
   if (outcome.rejection) {
     if (from_player) {
@@ -124,7 +110,7 @@ void LocalSession::submit(const Actor& actor, const Command& command, bool from_
     } else {
       rejection_ = outcome.rejection;
     }
-    return;
+    return false;
   }
   if (from_player) rejection_.reset();
   route(outcome);
@@ -137,6 +123,7 @@ void LocalSession::submit(const Actor& actor, const Command& command, bool from_
     own_.resync(host_.open_stream(own_viewer_));
     changed_ = true;
   }
+  return true;
 }
 
 void LocalSession::post(const Command& command) {
@@ -184,21 +171,22 @@ bool LocalSession::run_bots() {
     again = false;
     for (auto& seat_bot : bots_) {
       const SeatIndex s = seat_bot.bot.seat();
-      if (seat_bot.next_at > now_ || s >= match.seats.size()) continue;
+      if (!seat_bot.pacer.due(now_) || s >= match.seats.size()) continue;
       if (!match.seats[s].bot || match.seats[s].head) {
-        seat_bot.next_at = now_ + kBotIdleRecheckMs;
+        seat_bot.pacer.idle(now_);
         continue;
       }
-      const auto command = seat_bot.bot.next_command(view_for(match, Viewer::of_seat(s)));
-      if (!command) {
-        seat_bot.next_at = now_ + kBotIdleRecheckMs;
-        continue;
-      }
-      submit(Actor::bot(s), *command, false);
-      ++bot_commands_;
+      // As in a server room: the bot decides on its own seat's view, without the clock.
+      const auto step = seat_bot.pacer.step(
+          seat_bot.bot, now_,
+          [&] { return seat_bot.bot.next_command(view_for(match, Viewer::of_seat(s))); },
+          [&](const Command& command) {
+            ++bot_commands_;
+            return submit(Actor::bot(s), command, false);
+          });
+      if (step == bots::SeatPacer::Step::idle) continue;
       --budget;
       acted = again = true;
-      seat_bot.next_at = now_ + think_ms();
       // The deadline may have passed while the bots were thinking.
       route(host_.advance_clock(now_));
     }
@@ -221,7 +209,7 @@ bool LocalSession::poll(double real_ms) {
       TimeMs step = target;
       TimeMs next_bot = target;
       for (const auto& b : bots_)
-        next_bot = std::min(next_bot, b.next_at);
+        next_bot = std::min(next_bot, b.pacer.next_at());
       step = std::max(now_ + 1, std::min(step, next_bot));
       if (const auto& deadline = host_.match().deadline; deadline && !host_.match().paused_at)
         step = std::min(step, std::max(now_ + 1, *deadline));
@@ -246,7 +234,7 @@ double LocalSession::real_ms_until_next_event() const {
   TimeMs next = now_ + 60'000;
   if (!match.paused_at) {
     for (const auto& b : bots_)
-      next = std::min(next, b.next_at);
+      next = std::min(next, b.pacer.next_at());
     if (match.deadline) next = std::min(next, *match.deadline);
   }
   const double game_ms = static_cast<double>(std::max<TimeMs>(0, next - now_));

@@ -1,5 +1,6 @@
-// Solo play, in-process: a MatchHost built from the scenario, the player's seat, a SimpleBot on
-// every other seat (acting on its own seat's view at a human pace), the player as the room's
+// Solo play, in-process: a MatchHost built from the scenario, the player's seat, on every other
+// seat the bot a server room seats (bots::make_room_bot, acting on its own seat's view, paced by
+// bots::SeatPacer at its own pace, as on the server), the player as the room's
 // facilitator, and the client's view kept as a ClientView of its seat's filtered stream.
 #pragma once
 
@@ -8,7 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "bots/simple_bot.hpp"
+#include "bots/bot.hpp"
+#include "bots/pacing.hpp"
 #include "content/content.hpp"
 #include "core/host.hpp"
 #include "core/rng.hpp"
@@ -33,7 +35,8 @@ struct SoloConfig {
 
 class LocalSession final : public Session {
  public:
-  // nullptr and `error` when the scenario, seat count or state does not exist.
+  // nullptr and `error` when the scenario, seat count or state does not exist. The bots read
+  // the content's clause catalogue: it must outlive the session.
   static std::unique_ptr<LocalSession> create(const content::ContentCatalogue& content,
                                               const SoloConfig& config, std::string* error);
 
@@ -61,15 +64,15 @@ class LocalSession final : public Session {
 
  private:
   struct BotSeat {
-    bots::SimpleBot bot;
-    TimeMs next_at = 0;
+    bots::Bot bot;
+    bots::SeatPacer pacer;
   };
 
   LocalSession(const LogHeader& header, std::string scenario, const SoloConfig& config);
-  void submit(const Actor& actor, const Command& command, bool from_player);
+  // Whether the rules accepted it.
+  bool submit(const Actor& actor, const Command& command, bool from_player);
   void route(const MatchHost::Outcome& outcome);
   bool drain();
-  TimeMs think_ms();
   bool run_bots();
 
   MatchHost host_;
@@ -79,8 +82,6 @@ class LocalSession final : public Session {
   ClientView public_;
   std::deque<StreamItem> own_inbox_, public_inbox_;
   std::vector<BotSeat> bots_;
-  Difficulty difficulty_;
-  Pcg32 think_rng_;
   ParticipantId player_ = 0;
   TimeMs now_ = 1'000;
   double carry_ms_ = 0;

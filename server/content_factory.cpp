@@ -49,10 +49,12 @@ std::string bundle_assets(const std::filesystem::path& dir) {
 // clear, tables nothing, accepts no deal), keeping a log for the hand-back.
 class CaretakerSeatBot final : public SeatBot {
  public:
-  explicit CaretakerSeatBot(bots::SimpleBot bot) : bot_(std::move(bot)) {}
+  CaretakerSeatBot(bots::SimpleBot bot, bots::ThinkTime think)
+      : bot_(std::move(bot)), think_(think) {}
   std::optional<Command> next_command(const Match& seat_view) override {
     return bot_.next_command(seat_view);
   }
+  TimeMs think_ms() override { return think_.think_ms(); }
   void accepted(const Match& seat_view, const Command& command) override {
     log_.record(seat_view, command);
   }
@@ -60,6 +62,7 @@ class CaretakerSeatBot final : public SeatBot {
 
  private:
   bots::SimpleBot bot_;
+  bots::ThinkTime think_;
   bots::CaretakerLog log_;
 };
 
@@ -70,6 +73,7 @@ class PlayingSeatBot final : public SeatBot {
   std::optional<Command> next_command(const Match& seat_view) override {
     return bot_.next_command(seat_view);
   }
+  TimeMs think_ms() override { return bot_.think_ms(); }
 
  private:
   bots::Bot bot_;
@@ -126,19 +130,16 @@ class ContentRoomFactory final : public RoomFactory {
   bool has_bots() const override { return true; }
   std::unique_ptr<SeatBot> make_bot(const Match& seat_view, SeatIndex seat, BotDuty duty,
                                     std::string_view difficulty) const override {
-    if (duty == BotDuty::caretaker)
+    const auto level = bots::difficulty_from_name(difficulty);
+    const std::uint64_t seed = seed_ += 0x9e3779b97f4a7c15ULL;  // each bot its own mistakes
+    if (duty == BotDuty::caretaker)                             // it keeps the room's pace
       return std::make_unique<CaretakerSeatBot>(
           bots::SimpleBot(seat, bots::support_table(seat_view, seat, catalogue_.clauses()),
-                          bots::BotMode::caretaker));
-    const auto level = bots::difficulty_from_name(difficulty);
+                          bots::BotMode::caretaker),
+          bots::ThinkTime(bots::default_pace(level.value_or(bots::Difficulty::normal)), seed));
     if (!level) return nullptr;
-    bots::BotOptions options;
-    options.difficulty = *level;
-    options.seed = seed_ += 0x9e3779b97f4a7c15ULL;  // each bot its own mistakes
-    options.pace = bots::default_pace(*level);
-    options.phrases = phrases_;
     return std::make_unique<PlayingSeatBot>(
-        bots::Bot(seat, seat_view, catalogue_.clauses(), std::move(options)));
+        bots::make_room_bot(seat_view, seat, catalogue_.clauses(), *level, seed, phrases_));
   }
 
  private:

@@ -13,22 +13,6 @@ namespace accord::server {
 
 namespace pm = protocol;
 
-namespace {
-
-constexpr TimeMs kIdleRecheckMs = 4'000;  // a bot with nothing to do looks again after this
-
-struct ThinkRange {
-  TimeMs min_ms, spread_ms;
-};
-
-ThinkRange think_range(std::string_view difficulty) {
-  if (difficulty == "easy") return {15'000, 25'000};
-  if (difficulty == "hard") return {3'000, 7'000};
-  return {6'000, 14'000};
-}
-
-}  // namespace
-
 void Server::fill_seats_with_bots(Room& room) {
   if (!factory_->has_bots()) return;
   for (SeatIndex seat = 0; seat < room.host->match().seats.size(); ++seat) {
@@ -49,13 +33,6 @@ std::optional<BotDuty> Server::bot_duty(const Room& room, SeatIndex seat) const 
   for (const ParticipantId member : delegation)
     if (room.absent.count(member) == 0) return std::nullopt;
   return BotDuty::caretaker;
-}
-
-TimeMs Server::bot_think_ms(const Room& room) {
-  const auto range = think_range(room.bot_difficulty);
-  const auto ms = range.min_ms +
-                  static_cast<TimeMs>(bot_rng_.below(static_cast<std::uint32_t>(range.spread_ms)));
-  return std::max<TimeMs>(1, static_cast<TimeMs>(static_cast<double>(ms) * config_.bot_pace));
 }
 
 void Server::hand_back(Room& room, SeatIndex seat, Room::SeatBotState& state) {
@@ -83,40 +60,37 @@ void Server::run_room_bots(Room& room, TimeMs now) {
     }
     if (!duty) continue;
     if (it == room.bots.end()) {
-      Room::SeatBotState state;
-      state.duty = *duty;
+      Room::SeatBotState state{nullptr, *duty, bots::SeatPacer(config_.bot_pace)};
       state.bot = factory_->make_bot(view_for(room.host->match(), Viewer::of_seat(seat)), seat,
                                      *duty, room.bot_difficulty);
-      state.next_at = now + bot_think_ms(room);
+      if (state.bot) state.pacer.start(*state.bot, now);
       if (state.bot && *duty == BotDuty::caretaker)
         spdlog::info("room {} seat {}: the caretaker bot holds the seat", room.code, seat);
       it = room.bots.emplace(seat, std::move(state)).first;
     }
     Room::SeatBotState& state = it->second;
     const Match& match = room.host->match();
-    if (!state.bot || state.next_at > now || match.paused_at || match.phase == Phase::lobby ||
+    if (!state.bot || !state.pacer.due(now) || match.paused_at || match.phase == Phase::lobby ||
         match.phase == Phase::debrief)
       continue;
     const Match seat_view = view_for(match, Viewer::of_seat(seat));
-    const auto command = state.bot->next_command(seat_view);
-    if (!command) {
-      state.next_at = now + static_cast<TimeMs>(kIdleRecheckMs * config_.bot_pace) + 1;
-      continue;
-    }
-    // A caretaker acts in the name of the delegation's head, whose seat it holds.
-    const Actor actor =
-        state.duty == BotDuty::fill ? Actor::bot(seat) : Actor::of(*match.seats[seat].head);
-    auto outcome = room.host->submit(actor, *command, now);
-    if (outcome.rejection) {
-      spdlog::warn("room {} seat {}: the rules refused the bot's {} ({})", room.code, seat,
-                   name_of(*command), to_string(outcome.rejection->code));
-      state.next_at = now + static_cast<TimeMs>(kIdleRecheckMs * config_.bot_pace) + 1;
-      continue;
-    }
-    if (state.duty == BotDuty::caretaker) state.bot->accepted(seat_view, *command);
-    deliver(room, outcome);
-    after_accepted(room, *command, actor);
-    state.next_at = now + bot_think_ms(room);
+    state.pacer.step(
+        *state.bot, now, [&] { return state.bot->next_command(seat_view); },
+        [&](const Command& command) {
+          // A caretaker acts in the name of the delegation's head, whose seat it holds.
+          const Actor actor =
+              state.duty == BotDuty::fill ? Actor::bot(seat) : Actor::of(*match.seats[seat].head);
+          auto outcome = room.host->submit(actor, command, now);
+          if (outcome.rejection) {
+            spdlog::warn("room {} seat {}: the rules refused the bot's {} ({})", room.code, seat,
+                         name_of(command), to_string(outcome.rejection->code));
+            return false;
+          }
+          if (state.duty == BotDuty::caretaker) state.bot->accepted(seat_view, command);
+          deliver(room, outcome);
+          after_accepted(room, command, actor);
+          return true;
+        });
   }
 }
 

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bots/pacing.hpp"
 #include "core/commands.hpp"
 #include "core/log.hpp"
 
@@ -35,6 +36,9 @@ class SeatBot {
   virtual ~SeatBot() = default;
   // The next command given the seat's own view (view_for its seat), or nothing to do now.
   virtual std::optional<Command> next_command(const Match& seat_view) = 0;
+  // How long the bot thinks before its next act, at its own pace (bots::Bot::think_ms); the
+  // room scales it by the server's bot_pace. By default a steady normal pace, no draw.
+  virtual TimeMs think_ms() { return bots::default_pace(bots::Difficulty::normal).min_ms; }
   // A caretaker is told each command of its that was accepted (with the view it was decided
   // on), and reports them, a sentence or a group per line, when it hands the seat back.
   virtual void accepted(const Match& /*seat_view*/, const Command& /*command*/) {}

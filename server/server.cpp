@@ -40,8 +40,7 @@ Server::Server(ServerConfig config, std::shared_ptr<RoomFactory> factory,
         return source() + clock_offset_;
       }),
       passwords_(config_.fast_password_hash ? PasswordStrength::minimum
-                                            : PasswordStrength::interactive),
-      bot_rng_(Pcg32::seeded(random_seed(), 0xb07)) {}
+                                            : PasswordStrength::interactive) {}
 
 Server::~Server() {
   if (host_ != nullptr) {

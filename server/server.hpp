@@ -71,7 +71,7 @@ struct Room : RoomRecord {
   struct SeatBotState {
     std::unique_ptr<SeatBot> bot;
     BotDuty duty = BotDuty::fill;
-    TimeMs next_at = 0;
+    bots::SeatPacer pacer;  // its next look, at the bot's own pace × config.bot_pace
   };
   std::map<SeatIndex, SeatBotState> bots;
 };
@@ -160,7 +160,6 @@ class Server {
   void fill_seats_with_bots(Room& room);
   void run_room_bots(Room& room, TimeMs now);
   std::optional<BotDuty> bot_duty(const Room& room, SeatIndex seat) const;
-  TimeMs bot_think_ms(const Room& room);
   void hand_back(Room& room, SeatIndex seat, Room::SeatBotState& state);
   // server_store.cpp: what the store keeps of a room beyond its log, restart, lifecycle
   void rollback(Room& room);
@@ -198,7 +197,6 @@ class Server {
   bool store_dirty_ = false;  // staged for a room no longer in memory (deleted): commit anyway
   std::vector<std::string> quarantined_;
   std::uint64_t commands_received_ = 0;  // for test_refuse_every_nth_command
-  Pcg32 bot_rng_;                        // bots' think times only: no game decision depends on it
 
   struct PendingPassword {
     ConnId conn = 0;

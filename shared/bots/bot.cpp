@@ -72,16 +72,15 @@ std::string_view difficulty_name(Difficulty difficulty) {
   return "normal";
 }
 
-Pace default_pace(Difficulty difficulty) {
-  switch (difficulty) {
-    case Difficulty::easy:
-      return {15'000, 25'000};
-    case Difficulty::hard:
-      return {3'000, 7'000};
-    case Difficulty::normal:
-      break;
-  }
-  return {6'000, 14'000};
+Bot make_room_bot(const Match& seat_view, SeatIndex seat, const scoring::ClauseCatalogue& catalogue,
+                  Difficulty difficulty, std::uint64_t seed,
+                  std::shared_ptr<const Phrasebook> phrases) {
+  BotOptions options;
+  options.difficulty = difficulty;
+  options.seed = seed;
+  options.pace = default_pace(difficulty);
+  options.phrases = std::move(phrases);
+  return Bot(seat, seat_view, catalogue, std::move(options));
 }
 
 Bot::Bot(SeatIndex seat, const Match& own_view, const scoring::ClauseCatalogue& catalogue,
@@ -94,8 +93,7 @@ Bot::Bot(SeatIndex seat, const Match& own_view, const scoring::ClauseCatalogue& 
       rng_(Pcg32::seeded(options_.seed * 1000003 + seat, 0xb07 + seat)) {}
 
 TimeMs Bot::think_ms() {
-  const auto spread = static_cast<std::uint32_t>(std::max<TimeMs>(1, options_.pace.spread_ms));
-  return std::max<TimeMs>(0, options_.pace.min_ms) + static_cast<TimeMs>(rng_.below(spread));
+  return draw_think_ms(options_.pace, rng_);
 }
 
 const RoomEstimate& Bot::estimate(const Match& view) {

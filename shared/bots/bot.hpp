@@ -26,22 +26,15 @@
 
 #include "bots/brief.hpp"
 #include "bots/estimate.hpp"
+#include "bots/pacing.hpp"
 #include "bots/talk.hpp"
 #include "core/commands.hpp"
 #include "core/rng.hpp"
 
 namespace accord::bots {
 
-enum class Difficulty : std::uint8_t { easy, normal, hard };
 std::optional<Difficulty> difficulty_from_name(std::string_view name);
 std::string_view difficulty_name(Difficulty difficulty);
-
-// Think time between two actions: min_ms + a uniform draw below spread_ms.
-struct Pace {
-  TimeMs min_ms = 6'000;
-  TimeMs spread_ms = 14'000;
-};
-Pace default_pace(Difficulty difficulty);
 
 struct BotOptions {
   Difficulty difficulty = Difficulty::normal;
@@ -122,5 +115,12 @@ class Bot {
   std::optional<RoomEstimate> room_;  // hard: rebuilt when the public record changes
   std::uint64_t room_signature_ = 0;
 };
+
+// The bot a room seats (server rooms, the solo session, so `accord --screen` captures): built
+// from the seat's own view at `difficulty`, with that difficulty's pace. One function, so every
+// host plays the same bot.
+Bot make_room_bot(const Match& seat_view, SeatIndex seat, const scoring::ClauseCatalogue& catalogue,
+                  Difficulty difficulty, std::uint64_t seed,
+                  std::shared_ptr<const Phrasebook> phrases = nullptr);
 
 }  // namespace accord::bots

@@ -2,6 +2,7 @@
 
 #include <variant>
 
+#include "bots/pacing.hpp"
 #include "bots/random_bot.hpp"
 #include "core/host.hpp"
 #include "core/visibility.hpp"
@@ -10,17 +11,14 @@
 namespace accord::tournament {
 namespace {
 
-constexpr TimeMs kIdleRecheckMs = 4'000;  // a bot with nothing to do looks again after this
-constexpr int kMaxSteps = 200'000;        // a runaway guard; real matches need a few thousand
+constexpr int kMaxSteps = 200'000;  // a runaway guard; real matches need a few thousand
 
 struct Seat {
   std::optional<bots::Bot> bot;
   std::optional<bots::RandomBot> random;
-  TimeMs next_at = 0;
-  TimeMs think() {
-    if (bot) return bot->think_ms();
-    return 5'000;  // the baseline thinks at a steady normal pace
-  }
+  std::optional<bots::ThinkTime> random_think;  // the baseline thinks at the normal pace
+  bots::SeatPacer pacer;
+  TimeMs think_ms() { return bot ? bot->think_ms() : random_think->think_ms(); }
   std::optional<Command> next(const Match& view, TimeMs now) {
     return bot ? bot->next_command(view, now) : random->next_command(view, now);
   }
@@ -82,18 +80,18 @@ MatchResult play_match(const content::ContentCatalogue& content, const MatchSpec
     const Match& source = brief_match && s != spec.observed_seat ? *brief_match : host.match();
     if (player == Player::random) {
       seats[s].random.emplace(s, spec.seed);
+      seats[s].random_think.emplace(bots::default_pace(bots::Difficulty::normal),
+                                    spec.seed * 1000003 + s);
     } else {
-      bots::BotOptions bot_options;
-      bot_options.difficulty = difficulty_of(player);
-      bot_options.pace = bots::default_pace(bot_options.difficulty);
-      bot_options.seed = spec.seed;
+      std::shared_ptr<const bots::Phrasebook> phrases;
       if (options.phrases)
-        bot_options.phrases = std::shared_ptr<const bots::Phrasebook>(
+        phrases = std::shared_ptr<const bots::Phrasebook>(
             options.phrases, [](const bots::Phrasebook*) {});  // borrowed: outlives the match
-      seats[s].bot.emplace(s, view_for(source, Viewer::of_seat(s)), content.clauses(),
-                           std::move(bot_options));
+      seats[s].bot.emplace(bots::make_room_bot(view_for(source, Viewer::of_seat(s)), s,
+                                               content.clauses(), difficulty_of(player), spec.seed,
+                                               std::move(phrases)));
     }
-    seats[s].next_at = now + seats[s].think();
+    seats[s].pacer.start(seats[s], now);
   }
   result.seat_results.resize(spec.seats);
   if (options.keep_commands) result.commands_by_seat.resize(spec.seats);
@@ -107,32 +105,31 @@ MatchResult play_match(const content::ContentCatalogue& content, const MatchSpec
     }
     SeatIndex who = 0;
     for (SeatIndex s = 1; s < seats.size(); ++s)
-      if (seats[s].next_at < seats[who].next_at) who = s;
+      if (seats[s].pacer.next_at() < seats[who].pacer.next_at()) who = s;
     const auto& deadline = host.match().deadline;
-    if (deadline && *deadline <= seats[who].next_at) {
+    if (deadline && *deadline <= seats[who].pacer.next_at()) {
       now = std::max(now, *deadline);
       host.advance_clock(now);
       continue;
     }
-    now = std::max(now, seats[who].next_at);
-    const Match view = view_for(host.match(), Viewer::of_seat(who));
-    const auto command = seats[who].next(view, now);
-    if (!command) {
-      seats[who].next_at = now + kIdleRecheckMs;
-      continue;
-    }
-    const auto outcome = host.submit(Actor::bot(who), *command, now);
-    ++result.commands;
-    ++result.seat_results[who].commands;
-    if (options.keep_commands) result.commands_by_seat[who].push_back(*command);
-    if (outcome.rejection) {
-      ++result.rejections;
-      if (result.rejection_texts.size() < 5)
-        result.rejection_texts.push_back("seat " + std::to_string(who) + " " +
-                                         std::string(name_of(*command)) + ": " +
-                                         outcome.rejection->message);
-    }
-    seats[who].next_at = now + seats[who].think();
+    now = std::max(now, seats[who].pacer.next_at());
+    Seat& seat = seats[who];
+    seat.pacer.step(
+        seat, now, [&] { return seat.next(view_for(host.match(), Viewer::of_seat(who)), now); },
+        [&](const Command& command) {
+          const auto outcome = host.submit(Actor::bot(who), command, now);
+          ++result.commands;
+          ++result.seat_results[who].commands;
+          if (options.keep_commands) result.commands_by_seat[who].push_back(command);
+          if (outcome.rejection) {
+            ++result.rejections;
+            if (result.rejection_texts.size() < 5)
+              result.rejection_texts.push_back("seat " + std::to_string(who) + " " +
+                                               std::string(name_of(command)) + ": " +
+                                               outcome.rejection->message);
+          }
+          return !outcome.rejection;
+        });
   }
   const Match& match = host.match();
   result.finished = match.phase == Phase::debrief;
