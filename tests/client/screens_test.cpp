@@ -8,7 +8,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <set>
 #include <sstream>
 #include <string>
@@ -83,26 +82,29 @@ TEST_CASE("screen: drafting shows clause titles", "[screens]") {
 TEST_CASE("screen: chat", "[screens]") {
   capture("chat", s().get("autoplay.greeting"));
 }
-// Whether a line of `log` is entirely what the strings file's `format` gives with numbers in its
-// placeholders ({0}, {1}...).
-bool has_line_like(const std::string& log, const std::string& format) {
-  std::string pattern;
+// Whether `line` is entirely what the strings file's `format` gives with numbers in its
+// placeholders ({0}, {1}...). Matched by hand: GCC 12 warns inside <regex> under the sanitizers.
+bool matches_format(const std::string& line, const std::string& format) {
+  std::size_t at = 0;
   for (std::size_t i = 0; i < format.size(); ++i) {
-    const char c = format[i];
-    if (c == '{' && i + 2 < format.size() &&
+    if (format[i] == '{' && i + 2 < format.size() &&
         std::isdigit(static_cast<unsigned char>(format[i + 1])) && format[i + 2] == '}') {
-      pattern += "[0-9]+";
+      const std::size_t digits_start = at;
+      while (at < line.size() && std::isdigit(static_cast<unsigned char>(line[at])))
+        ++at;
+      if (at == digits_start) return false;
       i += 2;
-    } else if (std::isalnum(static_cast<unsigned char>(c)) || c == ' ') {
-      pattern += c;
-    } else {
-      pattern += std::string("\\") + c;
+    } else if (at >= line.size() || line[at++] != format[i]) {
+      return false;
     }
   }
-  const std::regex line_pattern(pattern);
+  return at == line.size();
+}
+
+bool has_line_like(const std::string& log, const std::string& format) {
   std::istringstream lines(log);
   for (std::string line; std::getline(lines, line);)
-    if (std::regex_match(line, line_pattern)) return true;
+    if (matches_format(line, format)) return true;
   return false;
 }
 
