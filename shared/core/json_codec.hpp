@@ -144,9 +144,11 @@ struct Reader {
     if (it == object.end()) {
       // A stored record from before the field existed (or written while it held its default)
       // reads as the default. The wire is strict: a client sends every field.
-      if (Since > 1 && ctx.limits.form == Form::stored) {
-        value = field.make_default();
-        return;
+      if constexpr (Since > 1) {
+        if (ctx.limits.form == Form::stored) {
+          value = field.make_default();
+          return;
+        }
       }
       ctx.fail(field_path,
                Since > 1 ? "missing field (added in schema version " + std::to_string(Since) + ")"
