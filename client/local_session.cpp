@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "bots/seat_bots.hpp"
 #include "core/visibility.hpp"
 
 namespace accord::client {
@@ -11,7 +12,8 @@ namespace {
 
 static_assert(static_cast<int>(bots::Difficulty::easy) == static_cast<int>(Difficulty::easy) &&
               static_cast<int>(bots::Difficulty::hard) == static_cast<int>(Difficulty::hard));
-constexpr int kMaxBotCommandsPerPoll = 400;
+constexpr TimeMs kSoloStartMs = 1'000;
+constexpr int kMaxInstantsPerPoll = 2'000;  // bot looks and deadlines one poll may run through
 
 }  // namespace
 
@@ -58,27 +60,27 @@ std::unique_ptr<LocalSession> LocalSession::create(const content::ContentCatalog
   s.submit(Actor::of(s.player_), TakeSeat{player_seat}, false);
   // A bot on every seat: it plays only while no delegation holds the seat, so the player may
   // still change seats in the lobby.
-  const auto& match = s.host_.match();
+  const Match& match = s.engine_.match();
   const auto difficulty = static_cast<bots::Difficulty>(config.difficulty);
   for (SeatIndex seat = 0; seat < match.seats.size(); ++seat) {
     s.submit(Actor::facilitator(), SetBot{seat, true}, false);
-    s.bots_.push_back(BotSeat{bots::make_room_bot(view_for(match, Viewer::of_seat(seat)), seat,
-                                                  content.clauses(), difficulty, config.seed),
-                              bots::SeatPacer()});
+    s.engine_.seat_bot(
+        seat,
+        bots::negotiator_seat(view_for(match, Viewer::of_seat(seat)), seat, content.clauses(),
+                              difficulty, config.seed, config.phrases),
+        engine::BotDuty::fill);
   }
   s.own_viewer_ = Viewer::of_seat(player_seat);
-  s.own_.resync(s.host_.open_stream(s.own_viewer_));
-  s.public_.resync(s.host_.open_stream(Viewer::audience()));
+  s.own_.resync(s.engine_.host().open_stream(s.own_viewer_));
+  s.public_.resync(s.engine_.host().open_stream(Viewer::audience()));
   if (config.start_now) s.submit(Actor::facilitator(), StartMatch{}, false);
   s.drain();
-  for (auto& bot : s.bots_)
-    bot.pacer.start(bot.bot, s.now_);
   if (s.rejection_) return fail(s.rejection_->message);
   return session;
 }
 
 LocalSession::LocalSession(const LogHeader& header, std::string scenario, const SoloConfig& config)
-    : host_(header),
+    : engine_(MatchHost(header), kSoloStartMs),
       scenario_(std::move(scenario)),
       own_viewer_(Viewer::audience()),
       own_(Snapshot{}),
@@ -97,33 +99,46 @@ void LocalSession::route(const MatchHost::Outcome& outcome) {
   }
 }
 
+// What the engine does by itself (bots, deadlines) reaches the session's two streams.
+class LocalSession::Router final : public engine::RoomListener {
+ public:
+  explicit Router(LocalSession& session) : session_(session) {}
+  void appended(MatchHost::Outcome& outcome, const Actor* actor, const Command*) override {
+    if (actor && actor->kind == ActorKind::bot) ++session_.bot_commands_;
+    session_.route(outcome);
+  }
+  void bot_refused(SeatIndex seat, const Command&, const Rejection& why) override {
+    ++session_.bot_rejections_;
+    std::fprintf(stderr, "accord: the bot of seat %u was refused: %s\n", seat, why.message.c_str());
+  }
+
+ private:
+  LocalSession& session_;
+};
+
 bool LocalSession::submit(const Actor& actor, const Command& command, bool from_player) {
-  const auto outcome = host_.submit(actor, command, now_);
+  const auto outcome = engine_.submit(actor, command);
   if (outcome.rejection) {
-    if (from_player) {
-      rejection_ = outcome.rejection;
-      changed_ = true;
-    } else if (actor.kind == ActorKind::bot) {
-      ++bot_rejections_;
-      std::fprintf(stderr, "accord: a bot's command was refused: %s\n",
-                   outcome.rejection->message.c_str());
-    } else {
-      rejection_ = outcome.rejection;
-    }
+    rejection_ = outcome.rejection;
+    if (from_player) changed_ = true;
     return false;
   }
   if (from_player) rejection_.reset();
   route(outcome);
-  // The player moved seat (lobby): follow the new seat's stream.
-  const auto& p = host_.match().participants;
+  follow_player_seat();
+  return true;
+}
+
+// The player moved seat (lobby): follow the new seat's stream.
+void LocalSession::follow_player_seat() {
+  const auto& p = engine_.match().participants;
   if (player_ < p.size() && p[player_].seat && own_viewer_.kind == ViewerKind::seat &&
       *p[player_].seat != own_viewer_.seat) {
     own_viewer_ = Viewer::of_seat(*p[player_].seat);
     own_inbox_.clear();
-    own_.resync(host_.open_stream(own_viewer_));
+    own_.resync(engine_.host().open_stream(own_viewer_));
     changed_ = true;
   }
-  return true;
 }
 
 void LocalSession::post(const Command& command) {
@@ -141,7 +156,7 @@ bool LocalSession::drain() {
   while (!own_inbox_.empty()) {
     if (own_.apply(own_inbox_.front()) == ClientView::Applied::gap) {
       own_inbox_.clear();
-      own_.resync(host_.open_stream(own_viewer_));
+      own_.resync(engine_.host().open_stream(own_viewer_));
       any = true;
       break;
     }
@@ -151,7 +166,7 @@ bool LocalSession::drain() {
   while (!public_inbox_.empty()) {
     if (public_.apply(public_inbox_.front()) == ClientView::Applied::gap) {
       public_inbox_.clear();
-      public_.resync(host_.open_stream(Viewer::audience()));
+      public_.resync(engine_.host().open_stream(Viewer::audience()));
       any = true;
       break;
     }
@@ -162,65 +177,14 @@ bool LocalSession::drain() {
   return any;
 }
 
-bool LocalSession::run_bots() {
-  const Match& match = host_.match();
-  if (match.phase == Phase::lobby || match.phase == Phase::debrief || match.paused_at) return false;
-  bool acted = false;
-  int budget = kMaxBotCommandsPerPoll;
-  for (bool again = true; again && budget > 0;) {
-    again = false;
-    for (auto& seat_bot : bots_) {
-      const SeatIndex s = seat_bot.bot.seat();
-      if (!seat_bot.pacer.due(now_) || s >= match.seats.size()) continue;
-      if (!match.seats[s].bot || match.seats[s].head) {
-        seat_bot.pacer.idle(now_);
-        continue;
-      }
-      // As in a server room: the bot decides on its own seat's view, without the clock.
-      const auto step = seat_bot.pacer.step(
-          seat_bot.bot, now_,
-          [&] { return seat_bot.bot.next_command(view_for(match, Viewer::of_seat(s))); },
-          [&](const Command& command) {
-            ++bot_commands_;
-            return submit(Actor::bot(s), command, false);
-          });
-      if (step == bots::SeatPacer::Step::idle) continue;
-      --budget;
-      acted = again = true;
-      // The deadline may have passed while the bots were thinking.
-      route(host_.advance_clock(now_));
-    }
-  }
-  return acted;
-}
-
 bool LocalSession::poll(double real_ms) {
-  if (host_.match().phase != Phase::lobby) {
+  // The lobby waits for the player: its clock stands still.
+  if (engine_.match().phase != Phase::lobby) {
     carry_ms_ += std::max(0.0, real_ms) * time_scale_;
     const auto whole = static_cast<TimeMs>(std::floor(carry_ms_));
     carry_ms_ -= static_cast<double>(whole);
-    // Step through deadlines one at a time so bots get to act in every phase.
-    TimeMs target = now_ + whole;
-    if (host_.match().paused_at) {  // the clock stands still for bots and deadlines
-      now_ = target;
-      route(host_.advance_clock(now_));
-    }
-    while (now_ < target) {
-      TimeMs step = target;
-      TimeMs next_bot = target;
-      for (const auto& b : bots_)
-        next_bot = std::min(next_bot, b.pacer.next_at());
-      step = std::max(now_ + 1, std::min(step, next_bot));
-      if (const auto& deadline = host_.match().deadline; deadline && !host_.match().paused_at)
-        step = std::min(step, std::max(now_ + 1, *deadline));
-      now_ = step;
-      route(host_.advance_clock(now_));
-      run_bots();
-      if (host_.match().phase == Phase::debrief) {
-        now_ = target;
-        break;
-      }
-    }
+    Router router(*this);
+    engine_.run_until(engine_.now() + whole, router, kMaxInstantsPerPoll);
   }
   drain();
   const bool changed = changed_;
@@ -229,15 +193,11 @@ bool LocalSession::poll(double real_ms) {
 }
 
 double LocalSession::real_ms_until_next_event() const {
-  const Match& match = host_.match();
+  const Match& match = engine_.match();
   if (match.phase == Phase::lobby || match.phase == Phase::debrief) return 1e9;
-  TimeMs next = now_ + 60'000;
-  if (!match.paused_at) {
-    for (const auto& b : bots_)
-      next = std::min(next, b.pacer.next_at());
-    if (match.deadline) next = std::min(next, *match.deadline);
-  }
-  const double game_ms = static_cast<double>(std::max<TimeMs>(0, next - now_));
+  const TimeMs now = engine_.now();
+  const TimeMs next = std::min(now + 60'000, engine_.next_wake().value_or(now + 60'000));
+  const double game_ms = static_cast<double>(std::max<TimeMs>(0, next - now));
   return game_ms / std::max(time_scale_, 1e-3);
 }
 

@@ -1,7 +1,9 @@
-// Solo play, in-process: a MatchHost built from the scenario, the player's seat, on every other
-// seat the bot a server room seats (bots::make_room_bot, acting on its own seat's view, paced by
-// bots::SeatPacer at its own pace, as on the server), the player as the room's
-// facilitator, and the client's view kept as a ClientView of its seat's filtered stream.
+// Solo play, in-process: the room engine a server room runs (engine/room_engine.hpp) built from
+// the scenario, the player's seat, on every seat the bot a server room seats
+// (bots::negotiator_seat: it plays while no delegation holds the seat, on its own seat's view,
+// at its own pace), the player as the room's facilitator, and the client's view kept as a
+// ClientView of its seat's filtered stream. The session owns the time: the engine runs it
+// forward as real time passes, scaled by time_scale.
 #pragma once
 
 #include <deque>
@@ -9,11 +11,10 @@
 #include <string>
 #include <vector>
 
-#include "bots/bot.hpp"
-#include "bots/pacing.hpp"
+#include "bots/talk.hpp"
 #include "content/content.hpp"
 #include "core/host.hpp"
-#include "core/rng.hpp"
+#include "engine/room_engine.hpp"
 #include "session.hpp"
 
 namespace accord::client {
@@ -31,6 +32,8 @@ struct SoloConfig {
   std::string timer_preset = "class45";
   std::string player_name = "Player";
   bool start_now = false;  // skip the lobby
+  // What the bots say in the plenary (bots::load_phrasebook); null: they keep silent.
+  std::shared_ptr<const bots::Phrasebook> phrases;
 };
 
 class LocalSession final : public Session {
@@ -48,7 +51,7 @@ class LocalSession final : public Session {
   const Match* public_view() const override { return &public_.view(); }
   std::optional<SeatIndex> seat() const override;
   ParticipantId participant() const override { return player_; }
-  TimeMs now() const override { return now_; }
+  TimeMs now() const override { return engine_.now(); }
   double real_ms_until_next_event() const override;
   const std::optional<Rejection>& last_rejection() const override { return rejection_; }
   void clear_rejection() override { rejection_.reset(); }
@@ -60,30 +63,25 @@ class LocalSession final : public Session {
   // Commands the bots sent that the rules refused (they should not happen; for tests).
   int bot_rejections() const { return bot_rejections_; }
   int bot_commands() const { return bot_commands_; }
-  const MatchHost& host() const { return host_; }
+  const MatchHost& host() const { return engine_.host(); }
 
  private:
-  struct BotSeat {
-    bots::Bot bot;
-    bots::SeatPacer pacer;
-  };
+  class Router;
 
   LocalSession(const LogHeader& header, std::string scenario, const SoloConfig& config);
   // Whether the rules accepted it.
   bool submit(const Actor& actor, const Command& command, bool from_player);
   void route(const MatchHost::Outcome& outcome);
+  void follow_player_seat();
   bool drain();
-  bool run_bots();
 
-  MatchHost host_;
+  engine::RoomEngine engine_;
   std::string scenario_;
   Viewer own_viewer_;
   ClientView own_;
   ClientView public_;
   std::deque<StreamItem> own_inbox_, public_inbox_;
-  std::vector<BotSeat> bots_;
   ParticipantId player_ = 0;
-  TimeMs now_ = 1'000;
   double carry_ms_ = 0;
   double time_scale_ = 1.0;
   std::optional<Rejection> rejection_;

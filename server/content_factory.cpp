@@ -12,9 +12,7 @@
 #include <sstream>
 
 #include "bots/bot.hpp"
-#include "bots/caretaker.hpp"
-#include "bots/simple_bot.hpp"
-#include "bots/support.hpp"
+#include "bots/seat_bots.hpp"
 #include "bots/talk.hpp"
 #include "content/content.hpp"
 #endif
@@ -43,53 +41,6 @@ std::string bundle_assets(const std::filesystem::path& dir) {
         {{"name", std::filesystem::relative(path, dir).generic_string()}, {"text", text.str()}});
   }
   return nlohmann::json{{"files", files}}.dump();
-}
-
-// Holds an away delegation's seat: the cautious SimpleBot (votes only where the brief is
-// clear, tables nothing, accepts no deal), keeping a log for the hand-back.
-class CaretakerSeatBot final : public SeatBot {
- public:
-  CaretakerSeatBot(bots::SimpleBot bot, bots::ThinkTime think)
-      : bot_(std::move(bot)), think_(think) {}
-  std::optional<Command> next_command(const Match& seat_view) override {
-    return bot_.next_command(seat_view);
-  }
-  TimeMs think_ms() override { return think_.think_ms(); }
-  void accepted(const Match& seat_view, const Command& command) override {
-    log_.record(seat_view, command);
-  }
-  std::vector<std::string> report() const override { return log_.summary(); }
-
- private:
-  bots::SimpleBot bot_;
-  bots::ThinkTime think_;
-  bots::CaretakerLog log_;
-};
-
-// Fills an empty seat: the negotiating bot at the room's difficulty (the server paces it).
-class PlayingSeatBot final : public SeatBot {
- public:
-  explicit PlayingSeatBot(bots::Bot bot) : bot_(std::move(bot)) {}
-  std::optional<Command> next_command(const Match& seat_view) override {
-    return bot_.next_command(seat_view);
-  }
-  TimeMs think_ms() override { return bot_.think_ms(); }
-
- private:
-  bots::Bot bot_;
-};
-
-std::shared_ptr<const bots::Phrasebook> load_phrases(const std::filesystem::path& dir) {
-  std::ifstream in(dir / "bots" / "phrases.json");
-  if (!in) return nullptr;
-  std::stringstream text;
-  text << in.rdbuf();
-  auto parsed = bots::parse_phrasebook(text.str());
-  if (!parsed.book) {
-    spdlog::warn("bots/phrases.json: {}; bots will not talk", parsed.error);
-    return nullptr;
-  }
-  return std::make_shared<const bots::Phrasebook>(std::move(*parsed.book));
 }
 
 class ContentRoomFactory final : public RoomFactory {
@@ -133,13 +84,10 @@ class ContentRoomFactory final : public RoomFactory {
     const auto level = bots::difficulty_from_name(difficulty);
     const std::uint64_t seed = seed_ += 0x9e3779b97f4a7c15ULL;  // each bot its own mistakes
     if (duty == BotDuty::caretaker)                             // it keeps the room's pace
-      return std::make_unique<CaretakerSeatBot>(
-          bots::SimpleBot(seat, bots::support_table(seat_view, seat, catalogue_.clauses()),
-                          bots::BotMode::caretaker),
-          bots::ThinkTime(bots::default_pace(level.value_or(bots::Difficulty::normal)), seed));
+      return bots::caretaker_seat(seat_view, seat, catalogue_.clauses(),
+                                  level.value_or(bots::Difficulty::normal), seed);
     if (!level) return nullptr;
-    return std::make_unique<PlayingSeatBot>(
-        bots::make_room_bot(seat_view, seat, catalogue_.clauses(), *level, seed, phrases_));
+    return bots::negotiator_seat(seat_view, seat, catalogue_.clauses(), *level, seed, phrases_);
   }
 
  private:
@@ -163,10 +111,13 @@ std::unique_ptr<RoomFactory> make_content_factory(const std::string& asset_dir,
     }
     return nullptr;
   }
+  std::string warning;
+  auto phrases = bots::load_phrasebook(asset_dir, &warning);
+  if (!warning.empty()) spdlog::warn("{}", warning);
   spdlog::info("content {} loaded: {} scenarios", loaded.catalogue->content_hash_hex(),
                loaded.catalogue->scenarios().size());
   return std::make_unique<ContentRoomFactory>(std::move(*loaded.catalogue),
-                                              bundle_assets(asset_dir), load_phrases(asset_dir));
+                                              bundle_assets(asset_dir), phrases);
 }
 
 #else

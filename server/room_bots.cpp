@@ -4,6 +4,8 @@
 // a player; a caretaker hands the seat back with a report of what it did.
 #include <spdlog/spdlog.h>
 
+#include <functional>
+
 #include "core/rules.hpp"
 #include "core/visibility.hpp"
 #include "protocol/codec.hpp"
@@ -15,16 +17,20 @@ namespace pm = protocol;
 
 void Server::fill_seats_with_bots(Room& room) {
   if (!factory_->has_bots()) return;
-  for (SeatIndex seat = 0; seat < room.host->match().seats.size(); ++seat) {
-    auto outcome = room.host->submit(Actor::server(), SetBot{seat, true}, clock_());
+  for (SeatIndex seat = 0; seat < room.engine->match().seats.size(); ++seat) {
+    auto outcome = room.engine->submit(Actor::server(), SetBot{seat, true}, clock_());
     if (!outcome.rejection) deliver(room, outcome);
   }
+}
+
+std::unique_ptr<engine::RoomEngine> Server::room_engine(MatchHost host) const {
+  return std::make_unique<engine::RoomEngine>(std::move(host), clock_(), config_.bot_pace);
 }
 
 // fill: a bot plays the seat because no delegation holds it; caretaker: every member of the
 // seat's delegation is away past the grace period, in a running match.
 std::optional<BotDuty> Server::bot_duty(const Room& room, SeatIndex seat) const {
-  const Match& match = room.host->match();
+  const Match& match = room.engine->match();
   const auto delegation = delegation_of(match, seat);
   if (delegation.empty())
     return match.seats[seat].bot ? std::optional(BotDuty::fill) : std::nullopt;
@@ -35,11 +41,11 @@ std::optional<BotDuty> Server::bot_duty(const Room& room, SeatIndex seat) const 
   return BotDuty::caretaker;
 }
 
-void Server::hand_back(Room& room, SeatIndex seat, Room::SeatBotState& state) {
+void Server::hand_back(Room& room, SeatIndex seat, const engine::SeatBot& caretaker) {
   spdlog::info("room {} seat {}: the caretaker hands the seat back", room.code, seat);
-  const auto delegation = delegation_of(room.host->match(), seat);
+  const auto delegation = delegation_of(room.engine->match(), seat);
   const auto bytes =
-      std::make_shared<const Bytes>(pm::encode(pm::CaretakerReport{seat, state.bot->report()}));
+      std::make_shared<const Bytes>(pm::encode(pm::CaretakerReport{seat, caretaker.report()}));
   for (const ConnId id : room.members) {
     const Connection* conn = connection(id);
     if (conn == nullptr || !conn->participant) continue;
@@ -48,50 +54,53 @@ void Server::hand_back(Room& room, SeatIndex seat, Room::SeatBotState& state) {
   }
 }
 
-void Server::run_room_bots(Room& room, TimeMs now) {
-  for (SeatIndex seat = 0; seat < room.host->match().seats.size(); ++seat) {
-    const auto duty = bot_duty(room, seat);
-    auto it = room.bots.find(seat);
-    if (it != room.bots.end() && (!duty || it->second.duty != *duty)) {
-      if (it->second.duty == BotDuty::caretaker && it->second.bot)
-        hand_back(room, seat, it->second);
-      room.bots.erase(it);
-      it = room.bots.end();
-    }
-    if (!duty) continue;
-    if (it == room.bots.end()) {
-      Room::SeatBotState state{nullptr, *duty, bots::SeatPacer(config_.bot_pace)};
-      state.bot = factory_->make_bot(view_for(room.host->match(), Viewer::of_seat(seat)), seat,
-                                     *duty, room.bot_difficulty);
-      if (state.bot) state.pacer.start(*state.bot, now);
-      if (state.bot && *duty == BotDuty::caretaker)
-        spdlog::info("room {} seat {}: the caretaker bot holds the seat", room.code, seat);
-      it = room.bots.emplace(seat, std::move(state)).first;
-    }
-    Room::SeatBotState& state = it->second;
-    const Match& match = room.host->match();
-    if (!state.bot || !state.pacer.due(now) || match.paused_at || match.phase == Phase::lobby ||
-        match.phase == Phase::debrief)
-      continue;
-    const Match seat_view = view_for(match, Viewer::of_seat(seat));
-    state.pacer.step(
-        *state.bot, now, [&] { return state.bot->next_command(seat_view); },
-        [&](const Command& command) {
-          // A caretaker acts in the name of the delegation's head, whose seat it holds.
-          const Actor actor =
-              state.duty == BotDuty::fill ? Actor::bot(seat) : Actor::of(*match.seats[seat].head);
-          auto outcome = room.host->submit(actor, command, now);
-          if (outcome.rejection) {
-            spdlog::warn("room {} seat {}: the rules refused the bot's {} ({})", room.code, seat,
-                         name_of(command), to_string(outcome.rejection->code));
-            return false;
-          }
-          if (state.duty == BotDuty::caretaker) state.bot->accepted(seat_view, command);
-          deliver(room, outcome);
-          after_accepted(room, command, actor);
-          return true;
-        });
+namespace {
+
+// What the room's bots do reaches the room's members like a player's command.
+class RoomBotListener final : public engine::RoomListener {
+ public:
+  using Accepted = std::function<void(MatchHost::Outcome&, const Actor&, const Command&)>;
+  RoomBotListener(const std::string& code, Accepted accepted)
+      : code_(code), accepted_(std::move(accepted)) {}
+  void appended(MatchHost::Outcome& outcome, const Actor* actor, const Command* command) override {
+    if (actor && command) accepted_(outcome, *actor, *command);
   }
+  void bot_refused(SeatIndex seat, const Command& command, const Rejection& why) override {
+    spdlog::warn("room {} seat {}: the rules refused the bot's {} ({})", code_, seat,
+                 name_of(command), to_string(why.code));
+  }
+
+ private:
+  const std::string& code_;
+  Accepted accepted_;
+};
+
+}  // namespace
+
+// Seats, replaces and unseats bots as their duties change, then lets the due ones act.
+void Server::run_room_bots(Room& room) {
+  engine::RoomEngine& engine = *room.engine;
+  for (SeatIndex seat = 0; seat < engine.match().seats.size(); ++seat) {
+    const auto duty = bot_duty(room, seat);
+    const auto seated = engine.bot_duty(seat);
+    if (seated && seated != duty) {
+      const auto bot = engine.unseat_bot(seat);
+      if (*seated == BotDuty::caretaker) hand_back(room, seat, *bot);
+    }
+    if (!duty || engine.bot_duty(seat)) continue;
+    auto bot = factory_->make_bot(view_for(engine.match(), Viewer::of_seat(seat)), seat, *duty,
+                                  room.bot_difficulty);
+    if (!bot) continue;
+    if (*duty == BotDuty::caretaker)
+      spdlog::info("room {} seat {}: the caretaker bot holds the seat", room.code, seat);
+    engine.seat_bot(seat, std::move(bot), *duty);
+  }
+  RoomBotListener listener(
+      room.code, [&](MatchHost::Outcome& outcome, const Actor& actor, const Command& command) {
+        deliver(room, outcome);
+        after_accepted(room, command, actor);
+      });
+  engine.run_bots(listener);
 }
 
 }  // namespace accord::server

@@ -10,9 +10,9 @@
 #include <string_view>
 #include <vector>
 
-#include "bots/pacing.hpp"
 #include "core/commands.hpp"
 #include "core/log.hpp"
+#include "engine/seat_bot.hpp"
 
 namespace accord::server {
 
@@ -27,23 +27,9 @@ struct RoomSpecResult {
   std::string error;  // a sentence for the host
 };
 
-// A bot that plays one seat: fills a seat no delegation holds, or, as caretaker, holds a
-// seat whose whole delegation is away (votes only where the brief is clear, tables nothing).
-enum class BotDuty : std::uint8_t { fill, caretaker };
-
-class SeatBot {
- public:
-  virtual ~SeatBot() = default;
-  // The next command given the seat's own view (view_for its seat), or nothing to do now.
-  virtual std::optional<Command> next_command(const Match& seat_view) = 0;
-  // How long the bot thinks before its next act, at its own pace (bots::Bot::think_ms); the
-  // room scales it by the server's bot_pace. By default a steady normal pace, no draw.
-  virtual TimeMs think_ms() { return bots::default_pace(bots::Difficulty::normal).min_ms; }
-  // A caretaker is told each command of its that was accepted (with the view it was decided
-  // on), and reports them, a sentence or a group per line, when it hands the seat back.
-  virtual void accepted(const Match& /*seat_view*/, const Command& /*command*/) {}
-  virtual std::vector<std::string> report() const { return {}; }
-};
+// The bots a room seats, and why (engine/seat_bot.hpp).
+using engine::BotDuty;
+using engine::SeatBot;
 
 class RoomFactory {
  public:

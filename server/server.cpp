@@ -131,7 +131,7 @@ void Server::poll(int timeout_ms) {
     std::vector<pm::WaitingRoom> waiting;
     std::uint32_t private_waiting = 0;
     for (const auto& [code, room] : rooms_) {
-      const Match& m = room.host->match();
+      const Match& m = room.engine->match();
       if (m.phase != Phase::lobby) continue;
       if (!room.is_public) {
         ++private_waiting;
@@ -160,9 +160,9 @@ void Server::run(const std::atomic<bool>& stop) {
 void Server::shutdown() {
   if (host_ == nullptr) return;
   for (auto& [code, room] : rooms_) {
-    if (room.host->last_seq() == room.snapshot_seq) continue;
-    store_->stage_snapshot(code, room.host->last_seq(), room.host->match());
-    room.snapshot_seq = room.host->last_seq();
+    if (room.engine->host().last_seq() == room.snapshot_seq) continue;
+    store_->stage_snapshot(code, room.engine->host().last_seq(), room.engine->match());
+    room.snapshot_seq = room.engine->host().last_seq();
     room.staged = true;
   }
   for (auto& [id, conn] : connections_)

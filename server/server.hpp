@@ -17,6 +17,7 @@
 #include "config.hpp"
 #include "core/host.hpp"
 #include "core/rng.hpp"
+#include "engine/room_engine.hpp"
 #include "password_worker.hpp"
 #include "protocol/messages.hpp"
 #include "rate_limit.hpp"
@@ -52,7 +53,9 @@ struct Connection {
 // A live room: what is stored of it (RoomRecord: one list of fields, so none is forgotten on a
 // restart) and what lives only while the server runs.
 struct Room : RoomRecord {
-  std::unique_ptr<MatchHost> host;
+  // The match, its bot seats and its clock (engine/room_engine.hpp); the server feeds it the
+  // network's commands and its own clock, and delivers what it appends.
+  std::unique_ptr<engine::RoomEngine> engine;
   std::set<ConnId> members;
   std::map<ParticipantId, TimeMs> away;      // dropped participants: grace time used so far
   std::set<ParticipantId> absent;            // grace period over, no connection
@@ -66,14 +69,6 @@ struct Room : RoomRecord {
   bool record_dirty = false;  // record fields or tokens changed this turn: stage the record
   Seq snapshot_seq = 0;
   TimeMs unattended_since = 0;  // room clock when its last connection left (or it was loaded)
-  // Bots (room_bots.cpp): the bot playing each seat now (filling it, or caretaking for an away
-  // delegation), at the record's bot_difficulty.
-  struct SeatBotState {
-    std::unique_ptr<SeatBot> bot;
-    BotDuty duty = BotDuty::fill;
-    bots::SeatPacer pacer;  // its next look, at the bot's own pace × config.bot_pace
-  };
-  std::map<SeatIndex, SeatBotState> bots;
 };
 
 class Server {
@@ -158,9 +153,11 @@ class Server {
   void on_member_dropped(Room& room, ParticipantId participant);
   // room_bots.cpp
   void fill_seats_with_bots(Room& room);
-  void run_room_bots(Room& room, TimeMs now);
+  void run_room_bots(Room& room);  // at the room engine's clock (tick_room moved it)
   std::optional<BotDuty> bot_duty(const Room& room, SeatIndex seat) const;
-  void hand_back(Room& room, SeatIndex seat, Room::SeatBotState& state);
+  void hand_back(Room& room, SeatIndex seat, const engine::SeatBot& caretaker);
+  // A new match for a room (created, rematched, reloaded): the engine at the server's clock.
+  std::unique_ptr<engine::RoomEngine> room_engine(MatchHost host) const;
   // server_store.cpp: what the store keeps of a room beyond its log, restart, lifecycle
   void rollback(Room& room);
   RoomRecord record_of(const Room& room) const;

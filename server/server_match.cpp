@@ -25,7 +25,7 @@ TimeMs Server::room_now(const Room& /*room*/) const {
 Viewer Server::viewer_of(const Room& room, const Connection& conn) const {
   if (conn.role == pm::ClientRole::facilitator) return Viewer::facilitator();
   if (!conn.participant) return Viewer::audience();
-  const auto& participants = room.host->match().participants;
+  const auto& participants = room.engine->match().participants;
   if (*conn.participant >= participants.size()) return Viewer::audience();
   const Participant& p = participants[*conn.participant];
   if (p.seat && !p.left && !p.removed) return Viewer::of_seat(*p.seat);
@@ -77,7 +77,7 @@ void Server::on_send_command(Connection& conn, const pm::SendCommand& request) {
            "Refused by the test hook that makes this server misbehave.");
     return;
   }
-  auto outcome = room.host->submit(actor, request.command, now);
+  auto outcome = room.engine->submit(actor, request.command, now);
   if (outcome.rejection) {
     // Stale: the command was decided on a view its stream has since moved past.
     const auto kind = request.view_seq < conn.sent_view_seq ? pm::RejectionKind::stale
@@ -140,7 +140,7 @@ void Server::on_resync(Connection& conn) {
 }
 
 void Server::send_snapshot(Room& room, Connection& conn) {
-  auto snapshot = room.host->open_stream(conn.viewer);
+  auto snapshot = room.engine->host().open_stream(conn.viewer);
   conn.sent_view_seq = snapshot.view_seq;
   queue(conn.id,
         pm::Snapshot{pm::ViewerInfo::of(conn.viewer), snapshot.view_seq, std::move(snapshot.view),
@@ -183,7 +183,7 @@ void Server::refresh_viewers(Room& room) {
 
 void Server::on_member_dropped(Room& room, ParticipantId participant) {
   room.away[participant] = 0;
-  const Match& match = room.host->match();
+  const Match& match = room.engine->match();
   const auto& p = match.participants[participant];
   spdlog::info("room {} seat {}: participant {} dropped; grace period starts", room.code,
                p.seat ? std::to_string(*p.seat) : std::string("-"), participant);
@@ -197,7 +197,7 @@ void Server::on_member_dropped(Room& room, ParticipantId participant) {
       connected = connected || (c != nullptr && c->participant == member);
     }
     if (!connected) continue;
-    auto outcome = room.host->submit(Actor::of(participant), HandHeadRole{member}, clock_());
+    auto outcome = room.engine->submit(Actor::of(participant), HandHeadRole{member}, clock_());
     if (!outcome.rejection) deliver(room, outcome);
     return;
   }
@@ -216,12 +216,12 @@ void Server::tick(TimeMs now) {
 }
 
 void Server::tick_room(Room& room, TimeMs now, TimeMs elapsed) {
-  auto outcome = room.host->advance_clock(now);
+  auto outcome = room.engine->advance_clock(now);
   deliver(room, outcome);
   start_quick_match_if_ready(room, now);
-  run_room_bots(room, now);
+  run_room_bots(room);
   // The grace clock stops while the room is paused.
-  if (!room.host->match().paused_at) {
+  if (!room.engine->match().paused_at) {
     std::vector<ParticipantId> expired;
     for (auto& [id, used] : room.away) {
       used += elapsed;
@@ -229,9 +229,9 @@ void Server::tick_room(Room& room, TimeMs now, TimeMs elapsed) {
     }
     for (const ParticipantId id : expired) {
       room.away.erase(id);
-      if (room.host->match().phase == Phase::lobby) {
+      if (room.engine->match().phase == Phase::lobby) {
         // Nobody waits for a ghost in a lobby: the participant leaves (and cannot come back).
-        auto left = room.host->submit(Actor::of(id), LeaveMatch{}, now);
+        auto left = room.engine->submit(Actor::of(id), LeaveMatch{}, now);
         if (!left.rejection) {
           deliver(room, left);
           after_accepted(room, LeaveMatch{}, Actor::of(id));
@@ -263,7 +263,7 @@ void Server::send_hashes(Room& room) {
       const auto last = room.hashed_seq.find(conn->viewer);
       std::optional<Hash> value;
       if (last == room.hashed_seq.end() || last->second != conn->sent_view_seq) {
-        value = hash(view_for(room.host->match(), conn->viewer));
+        value = hash(view_for(room.engine->match(), conn->viewer));
         room.hashed_seq[conn->viewer] = conn->sent_view_seq;
       }
       it = hashes.emplace(conn->viewer, value).first;
@@ -274,12 +274,12 @@ void Server::send_hashes(Room& room) {
 }
 
 void Server::start_quick_match_if_ready(Room& room, TimeMs now) {
-  if (!room.quick || room.host->match().phase != Phase::lobby) return;
+  if (!room.quick || room.engine->match().phase != Phase::lobby) return;
   bool full = true;
-  for (const auto& seat : room.host->match().seats)
+  for (const auto& seat : room.engine->match().seats)
     full = full && seat.head.has_value();
   if (!full && !(room.countdown_deadline && now >= *room.countdown_deadline)) return;
-  auto outcome = room.host->submit(Actor::server(), StartMatch{}, now);
+  auto outcome = room.engine->submit(Actor::server(), StartMatch{}, now);
   if (outcome.rejection) {
     spdlog::info("room {}: quick match cannot start yet ({})", room.code,
                  to_string(outcome.rejection->code));

@@ -212,7 +212,7 @@ void Server::on_password_results() {
 bool Server::make_room_space() {
   if (rooms_.size() < config_.max_rooms) return true;
   for (auto it = rooms_.begin(); it != rooms_.end();) {
-    if (it->second.members.empty() && it->second.host->match().phase == Phase::debrief) {
+    if (it->second.members.empty() && it->second.engine->match().phase == Phase::debrief) {
       spdlog::info("room {} closed to make space (finished, nobody connected)", it->first);
       it = rooms_.erase(it);
     } else {
@@ -236,7 +236,7 @@ Room* Server::create_room(const RoomSpec& spec, const std::string& scenario, boo
   Room room;
   room.code = code;
   room.scenario = scenario;
-  room.host = std::make_unique<MatchHost>(header);
+  room.engine = room_engine(MatchHost(header));
   room.content = spec.content;
   room.content_hash = header.content_hash;
   room.quick = quick;
@@ -316,8 +316,8 @@ void Server::on_join_room(Connection& conn, const pm::JoinRoom& request) {
 
 std::optional<ParticipantId> Server::admit(Connection& conn, Room& room, const std::string& name,
                                            Role role) {
-  const auto id = static_cast<ParticipantId>(room.host->match().participants.size());
-  auto outcome = room.host->submit(Actor::server(), JoinMatch{name, role}, clock_());
+  const auto id = static_cast<ParticipantId>(room.engine->match().participants.size());
+  auto outcome = room.engine->submit(Actor::server(), JoinMatch{name, role}, clock_());
   if (outcome.rejection) {
     const auto& r = *outcome.rejection;
     const bool full = r.code == RejectCode::match_full || r.code == RejectCode::spectators_closed;
@@ -353,7 +353,7 @@ void Server::attach(Connection& conn, Room& room, pm::ClientRole role,
     queue(conn.id, pm::RoomContent{room.content_hash, room.content}, room.code);
     conn.content_hashes.push_back(room.content_hash);
   }
-  auto snapshot = room.host->open_stream(conn.viewer);
+  auto snapshot = room.engine->host().open_stream(conn.viewer);
   conn.sent_view_seq = snapshot.view_seq;
   pm::Joined joined;
   joined.code = room.code;
@@ -391,7 +391,7 @@ void Server::detach(Connection& conn) {
       const Connection* c = connection(other);
       still_here = still_here || (c != nullptr && c->participant == participant);
     }
-    if (!still_here && participant_active(room.host->match(), *participant))
+    if (!still_here && participant_active(room.engine->match(), *participant))
       on_member_dropped(room, *participant);
   }
   send_presence(room);
@@ -423,7 +423,7 @@ void Server::on_quick_match(Connection& conn, const pm::QuickMatch& request) {
   }
   Room* room = nullptr;
   for (auto& [code, candidate] : rooms_) {
-    const Match& m = candidate.host->match();
+    const Match& m = candidate.engine->match();
     if (candidate.quick && candidate.scenario == request.scenario && m.phase == Phase::lobby &&
         free_seat(m)) {
       room = &candidate;
@@ -454,8 +454,8 @@ void Server::on_quick_match(Connection& conn, const pm::QuickMatch& request) {
   }
   const auto id = admit(conn, *room, name, Role::player);
   if (!id) return;
-  if (const auto seat = free_seat(room->host->match())) {
-    auto outcome = room->host->submit(Actor::of(*id), TakeSeat{*seat}, clock_());
+  if (const auto seat = free_seat(room->engine->match())) {
+    auto outcome = room->engine->submit(Actor::of(*id), TakeSeat{*seat}, clock_());
     if (!outcome.rejection) deliver(*room, outcome);
   }
   const TimeMs now = clock_();

@@ -90,21 +90,21 @@ bool Server::load_room(const std::string& code, std::string* problem) {
   Room room;
   static_cast<RoomRecord&>(room) = r;
   room.code = code;
-  room.host = std::make_unique<MatchHost>(std::move(*host));
+  room.engine = room_engine(std::move(*host));
   room.snapshot_seq = snapshot_seq;
   const TimeMs now = clock_();
   room.last_hash_at = now;
   room.unattended_since = now;
   // Nobody is connected after a restart: each participant who holds a token gets the grace
   // period to come back, as after a dropped connection.
-  const Match& match = room.host->match();
+  const Match& match = room.engine->match();
   for (const auto& [digest, entry] : room.tokens)
     if (entry.participant && participant_active(match, *entry.participant))
       room.away.emplace(*entry.participant, 0);
   if (room.quick && match.phase == Phase::lobby)
     room.countdown_deadline = now + config_.quick_match_countdown_ms;
   spdlog::info("room {} loaded: phase {}, {} event(s) replayed after the snapshot of event {}",
-               code, to_string(match.phase), room.host->log().entries.size(), snapshot_seq);
+               code, to_string(match.phase), room.engine->host().log().entries.size(), snapshot_seq);
   rooms_.insert_or_assign(code, std::move(room));
   return true;
 }
@@ -128,7 +128,7 @@ std::map<std::string, Room>::iterator Server::find_room(const std::string& code)
 bool Server::stage_turn(TimeMs now) {
   bool staged = false;
   for (auto& [code, room] : rooms_) {
-    if (room.status == RoomStatus::open && room.host->match().phase == Phase::debrief) {
+    if (room.status == RoomStatus::open && room.engine->match().phase == Phase::debrief) {
       room.status = RoomStatus::finished;
       room.closed_at = wall_clock_seconds();
       room.record_dirty = true;
@@ -140,9 +140,9 @@ bool Server::stage_turn(TimeMs now) {
       room.record_dirty = false;
       room.staged = true;
     }
-    if (room.staged && room.host->last_seq() >= room.snapshot_seq + config_.snapshot_every) {
-      store_->stage_snapshot(code, room.host->last_seq(), room.host->match());
-      room.snapshot_seq = room.host->last_seq();
+    if (room.staged && room.engine->host().last_seq() >= room.snapshot_seq + config_.snapshot_every) {
+      store_->stage_snapshot(code, room.engine->host().last_seq(), room.engine->match());
+      room.snapshot_seq = room.engine->host().last_seq();
     }
     staged = staged || room.staged;
   }
@@ -182,7 +182,7 @@ void Server::rollback(Room& room) {
     spdlog::critical("room {}: cannot roll back ({}); the room is kept as it is", room.code, why);
     return;
   }
-  room.host = std::make_unique<MatchHost>(std::move(*host));
+  room.engine = room_engine(std::move(*host));
   room.snapshot_seq = snapshot_seq;
   room.hashed_seq.clear();  // streams are numbered afresh
   // Back to the record as committed (tokens issued this turn were never sent), but a facilitator
@@ -191,7 +191,7 @@ void Server::rollback(Room& room) {
   static_cast<RoomRecord&>(room) = loaded.room->record;
   if (room.facilitator_hash.empty()) room.facilitator_hash = std::move(facilitator_hash);
   room.record_dirty = false;
-  const auto participants = room.host->match().participants.size();
+  const auto participants = room.engine->match().participants.size();
   const std::vector<ConnId> members(room.members.begin(), room.members.end());
   for (const ConnId id : members) {
     Connection* conn = connection(id);
@@ -229,7 +229,7 @@ void Server::run_lifecycle(TimeMs now) {
     }
     if (room.unattended_since == 0) room.unattended_since = now;
     const TimeMs unattended = now - room.unattended_since;
-    const Phase phase = room.host->match().phase;
+    const Phase phase = room.engine->match().phase;
     if (room.status != RoomStatus::open) {
       if (unattended >= config_.unload_finished_ms) unload.push_back(code);
     } else if (phase == Phase::lobby && unattended >= config_.lobby_idle_ms) {
@@ -296,7 +296,7 @@ Room* Server::facilitated_room(Connection& conn, const char* what) {
 void Server::on_rematch(Connection& conn) {
   Room* room = facilitated_room(conn, "start a rematch");
   if (room == nullptr) return;
-  const Match old = room->host->match();
+  const Match old = room->engine->match();
   if (old.phase != Phase::debrief) {
     error(conn, pm::ErrorCode::invalid_request,
           "A rematch starts once the match has reached its debrief.");
@@ -306,14 +306,14 @@ void Server::on_rematch(Connection& conn) {
   for (ParticipantId id = 0; id < old.participants.size(); ++id)
     if (!old.participants[id].left && !old.participants[id].removed)
       renumbered.emplace(id, static_cast<ParticipantId>(renumbered.size()));
-  LogHeader header = room->host->log().header;
+  LogHeader header = room->engine->host().log().header;
   header.seed = random_seed();
-  room->host = std::make_unique<MatchHost>(header);
+  room->engine = room_engine(MatchHost(header));
   ++room->match_number;
   store_->stage_new_match(room->code, room->match_number, header);
   const TimeMs now = clock_();
   const auto submit = [&](const Actor& actor, const Command& command) {
-    auto outcome = room->host->submit(actor, command, now);
+    auto outcome = room->engine->submit(actor, command, now);
     if (outcome.rejection) {
       spdlog::warn("room {}: rematch: {} refused ({})", room->code, name_of(command),
                    outcome.rejection->message);
@@ -346,7 +346,6 @@ void Server::on_rematch(Connection& conn) {
   room->revoked.clear();
   room->away.clear();
   room->absent.clear();
-  room->bots.clear();
   room->hashed_seq.clear();
   room->snapshot_seq = 0;
   room->status = RoomStatus::open;

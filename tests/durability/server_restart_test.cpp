@@ -142,7 +142,7 @@ TEST_CASE("a failed commit: nothing is sent, the room is unchanged, another room
   CHECK(contains(encode_log(*log), "A-RETRY"));
   const auto replayed = replay(*log);
   REQUIRE(replayed.match);
-  CHECK(hash(*replayed.match) == hash(server.get().room(code_a)->host->match()));
+  CHECK(hash(*replayed.match) == hash(server.get().room(code_a)->engine->match()));
 }
 
 TEST_CASE("a room whose log does not replay is quarantined, reported and not served",

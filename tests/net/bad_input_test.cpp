@@ -265,8 +265,8 @@ TEST_CASE("a failed commit sends nothing and rolls the room back", "[net][store]
   must(*player, PostMessage{kPlenary, "saved"}, {fac.get()});  // the room goes on
   server.stop();
   const auto* room = server.get().room(fac->room_code());
-  CHECK(room->host->match().channels[kPlenary].messages.back().text == "saved");
-  CHECK(server.store().load(fac->room_code())->entries.size() == room->host->log().entries.size());
+  CHECK(room->engine->match().channels[kPlenary].messages.back().text == "saved");
+  CHECK(server.store().load(fac->room_code())->entries.size() == room->engine->host().log().entries.size());
 }
 
 }  // namespace

@@ -59,9 +59,9 @@ TEST_CASE("a room from a real scenario is played to the debrief", "[net][content
   server.stop();
   const auto* room = server.get().room(code);
   REQUIRE(room != nullptr);
-  CHECK(room->host->log().header.content_hash == content_hash);
+  CHECK(room->engine->host().log().header.content_hash == content_hash);
   for (Client* c : all)
-    CHECK(hash(view_for(room->host->match(), c->viewer())) == c->view_hash());
+    CHECK(hash(view_for(room->engine->match(), c->viewer())) == c->view_hash());
 }
 
 #endif

@@ -129,12 +129,12 @@ TEST_CASE("a whole match from room creation to debrief", "[net][match]") {
   REQUIRE(room != nullptr);
   for (Client* client : all) {
     INFO("viewer kind " << to_string(client->viewer().kind) << " seat " << client->viewer().seat);
-    CHECK(hash(view_for(room->host->match(), client->viewer())) == client->view_hash());
+    CHECK(hash(view_for(room->engine->match(), client->viewer())) == client->view_hash());
   }
   // Every event the server decided is in the store.
   const auto log = server.store().load(code);
   REQUIRE(log.has_value());
-  CHECK(log->entries.size() == room->host->log().entries.size());
+  CHECK(log->entries.size() == room->engine->host().log().entries.size());
 }
 
 }  // namespace

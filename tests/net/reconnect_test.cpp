@@ -96,7 +96,7 @@ TEST_CASE("reconnecting mid-vote with the token keeps the seat and the ballot",
     sync_with_server(all);
     CHECK(p2->view().channels[kPlenary].messages.back().text == "again");
     server.stop();
-    CHECK(hash(view_for(server.get().room(code)->host->match(), p2->viewer())) == p2->view_hash());
+    CHECK(hash(view_for(server.get().room(code)->engine->match(), p2->viewer())) == p2->view_hash());
   }
 }
 
@@ -160,7 +160,7 @@ TEST_CASE("a view that drifts from the server's is caught by the hash and resync
   CHECK(p1->view().round == round);
   CHECK(p1->gaps == 0);
   server.stop();
-  const Match& match = server.get().room(fac->room_code())->host->match();
+  const Match& match = server.get().room(fac->room_code())->engine->match();
   CHECK(p1->view_hash() == hash(view_for(match, Viewer::of_seat(1))));
   CHECK(p0->view_hash() == hash(view_for(match, Viewer::of_seat(0))));
   CHECK(p0->hash_mismatches == 0);

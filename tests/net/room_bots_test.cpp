@@ -11,7 +11,7 @@ namespace {
 class YesVoter final : public server::SeatBot {
  public:
   explicit YesVoter(SeatIndex seat) : seat_(seat) {}
-  std::optional<Command> next_command(const Match& view) override {
+  std::optional<Command> next_command(const Match& view, TimeMs) override {
     for (ClauseId id = 0; id < view.clauses.size(); ++id) {
       const VoteRecord& vote = view.clauses[id].vote;
       if (vote.state == VoteState::open && seat_ < vote.ballots.size() && !vote.ballots[seat_])
@@ -19,6 +19,7 @@ class YesVoter final : public server::SeatBot {
     }
     return std::nullopt;
   }
+  TimeMs think_ms() override { return 6'000; }  // × the test's bot_pace
   void accepted(const Match&, const Command& command) override {
     if (const auto* ballot = std::get_if<CastBallot>(&command))
       done_.push_back("voted on clause id " + std::to_string(ballot->target));
@@ -169,7 +170,7 @@ TEST_CASE("bots fill a room's empty seats and play with a student to the debrief
   CHECK(student->view().phase == Phase::debrief);
   server.stop();
   CHECK(student->view_hash() ==
-        hash(view_for(server.get().room(fac->room_code())->host->match(), Viewer::of_seat(2))));
+        hash(view_for(server.get().room(fac->room_code())->engine->match(), Viewer::of_seat(2))));
 }
 
 TEST_CASE("the real caretaker holds a student's seat through a vote and reports what it did",

@@ -1,11 +1,10 @@
 #include "match_runner.hpp"
 
-#include <variant>
+#include <limits>
 
-#include "bots/pacing.hpp"
-#include "bots/random_bot.hpp"
-#include "core/host.hpp"
+#include "bots/seat_bots.hpp"
 #include "core/visibility.hpp"
+#include "engine/room_engine.hpp"
 #include "scoring/seat_score.hpp"
 
 namespace accord::tournament {
@@ -13,15 +12,30 @@ namespace {
 
 constexpr int kMaxSteps = 200'000;  // a runaway guard; real matches need a few thousand
 
-struct Seat {
-  std::optional<bots::Bot> bot;
-  std::optional<bots::RandomBot> random;
-  std::optional<bots::ThinkTime> random_think;  // the baseline thinks at the normal pace
-  bots::SeatPacer pacer;
-  TimeMs think_ms() { return bot ? bot->think_ms() : random_think->think_ms(); }
-  std::optional<Command> next(const Match& view, TimeMs now) {
-    return bot ? bot->next_command(view, now) : random->next_command(view, now);
+// Counts each seat's commands (and keeps them if asked) as the engine plays them.
+class Tally final : public engine::RoomListener {
+ public:
+  Tally(MatchResult& result, const RunOptions& options) : result_(result), options_(options) {}
+  void appended(MatchHost::Outcome&, const Actor* actor, const Command* command) override {
+    if (!actor || !command || actor->kind != ActorKind::bot) return;
+    count(actor->seat, *command);
   }
+  void bot_refused(SeatIndex seat, const Command& command, const Rejection& why) override {
+    count(seat, command);
+    ++result_.rejections;
+    if (result_.rejection_texts.size() < 5)
+      result_.rejection_texts.push_back("seat " + std::to_string(seat) + " " +
+                                        std::string(name_of(command)) + ": " + why.message);
+  }
+
+ private:
+  void count(SeatIndex seat, const Command& command) {
+    ++result_.commands;
+    ++result_.seat_results[seat].commands;
+    if (options_.keep_commands) result_.commands_by_seat[seat].push_back(command);
+  }
+  MatchResult& result_;
+  const RunOptions& options_;
 };
 
 bots::Difficulty difficulty_of(Player player) {
@@ -66,72 +80,33 @@ MatchResult play_match(const content::ContentCatalogue& content, const MatchSpec
   header.seed = spec.seed;
   if (spec.edit_settings) spec.edit_settings(header.settings);
   result.rule = header.settings.rules.decision_rule;
-  MatchHost host(header);
-  TimeMs now = 0;
+  engine::RoomEngine room(MatchHost(header), 0);
   for (SeatIndex s = 0; s < spec.seats; ++s)
-    host.submit(Actor::facilitator(), SetBot{s, true}, now);
-  host.submit(Actor::facilitator(), StartMatch{}, now);
+    room.submit(Actor::facilitator(), SetBot{s, true});
+  room.submit(Actor::facilitator(), StartMatch{});
 
   std::optional<Match> brief_match;
   if (spec.brief_settings) brief_match = new_match(*spec.brief_settings, spec.seed);
-  std::vector<Seat> seats(spec.seats);
+  // Borrowed: the phrasebook outlives the match.
+  const std::shared_ptr<const bots::Phrasebook> phrases(options.phrases,
+                                                        [](const bots::Phrasebook*) {});
   for (SeatIndex s = 0; s < spec.seats; ++s) {
     const Player player = s < spec.players.size() ? spec.players[s] : Player::normal;
-    const Match& source = brief_match && s != spec.observed_seat ? *brief_match : host.match();
-    if (player == Player::random) {
-      seats[s].random.emplace(s, spec.seed);
-      seats[s].random_think.emplace(bots::default_pace(bots::Difficulty::normal),
-                                    spec.seed * 1000003 + s);
-    } else {
-      std::shared_ptr<const bots::Phrasebook> phrases;
-      if (options.phrases)
-        phrases = std::shared_ptr<const bots::Phrasebook>(
-            options.phrases, [](const bots::Phrasebook*) {});  // borrowed: outlives the match
-      seats[s].bot.emplace(bots::make_room_bot(view_for(source, Viewer::of_seat(s)), s,
-                                               content.clauses(), difficulty_of(player), spec.seed,
-                                               std::move(phrases)));
-    }
-    seats[s].pacer.start(seats[s], now);
+    const Match& source = brief_match && s != spec.observed_seat ? *brief_match : room.match();
+    room.seat_bot(s,
+                  player == Player::random
+                      ? bots::random_seat(s, spec.seed)
+                      : bots::negotiator_seat(view_for(source, Viewer::of_seat(s)), s,
+                                              content.clauses(), difficulty_of(player), spec.seed,
+                                              options.phrases ? phrases : nullptr),
+                  engine::BotDuty::fill);
   }
   result.seat_results.resize(spec.seats);
   if (options.keep_commands) result.commands_by_seat.resize(spec.seats);
+  Tally tally(result, options);
+  room.run_until(std::numeric_limits<TimeMs>::max(), tally, kMaxSteps);
 
-  for (int step = 0; step < kMaxSteps && host.match().phase != Phase::debrief; ++step) {
-    // Nobody can act in the briefing: skip to its end.
-    if (host.match().phase == Phase::briefing && host.match().deadline) {
-      now = std::max(now, *host.match().deadline);
-      host.advance_clock(now);
-      continue;
-    }
-    SeatIndex who = 0;
-    for (SeatIndex s = 1; s < seats.size(); ++s)
-      if (seats[s].pacer.next_at() < seats[who].pacer.next_at()) who = s;
-    const auto& deadline = host.match().deadline;
-    if (deadline && *deadline <= seats[who].pacer.next_at()) {
-      now = std::max(now, *deadline);
-      host.advance_clock(now);
-      continue;
-    }
-    now = std::max(now, seats[who].pacer.next_at());
-    Seat& seat = seats[who];
-    seat.pacer.step(
-        seat, now, [&] { return seat.next(view_for(host.match(), Viewer::of_seat(who)), now); },
-        [&](const Command& command) {
-          const auto outcome = host.submit(Actor::bot(who), command, now);
-          ++result.commands;
-          ++result.seat_results[who].commands;
-          if (options.keep_commands) result.commands_by_seat[who].push_back(command);
-          if (outcome.rejection) {
-            ++result.rejections;
-            if (result.rejection_texts.size() < 5)
-              result.rejection_texts.push_back("seat " + std::to_string(who) + " " +
-                                               std::string(name_of(command)) + ": " +
-                                               outcome.rejection->message);
-          }
-          return !outcome.rejection;
-        });
-  }
-  const Match& match = host.match();
+  const Match& match = room.match();
   result.finished = match.phase == Phase::debrief;
   const scoring::MatchRecord record(match, content.clauses());
   for (const auto& draft : record.adopted_drafts()) {
