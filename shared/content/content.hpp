@@ -24,14 +24,15 @@ using scoring::AssetFile;
 
 // Which state data a scenario uses, chosen by the scenario's year: the 2011 profiles (2011 to
 // 2014: the SCO code, the first US strategy), the 2015 profiles (2015 to 2020: the 2015 GGE
-// report, its failed successor, the two tracks of 2018) or today's (2021 on: the OEWG, the
-// cybercrime convention, the global mechanism).
-enum class Era : std::uint8_t { y2011, y2015, today };
-inline constexpr std::size_t kEraCount = 3;
-std::string_view era_name(Era era);  // "2011", "2015", "today": the keys of a state's "eras"
+// report, its failed successor, the two tracks of 2018), the 2021 profiles (2021 to 2024: the
+// second OEWG, the cybercrime convention) and today's (2025 on: the global mechanism).
+enum class Era : std::uint8_t { y2011, y2015, y2021, today };
+inline constexpr std::size_t kEraCount = 4;
+// "2011", "2015", "2021", "today": the keys of a state's "eras"
+std::string_view era_name(Era era);
 std::optional<Era> era_from_name(std::string_view name);
 Era era_for_year(int year);
-int era_first_year(Era era);  // 2011, 2015, 2021
+int era_first_year(Era era);  // 2011, 2015, 2021, 2025
 
 // A month in the calendar, for "this fact is dated after the scenario" checks; month 0 means
 // "some time in the year" (compared as its last month for a scenario, its first for a fact).
@@ -53,8 +54,9 @@ struct SourcedFact {
 };
 
 // A state's profile for one era. The "2011" and "today" eras are written out in full; the
-// "2015" era may be left out or give only what changed since 2011 (each of position, brief,
-// stance, objectives and facts it omits is the 2011 era's).
+// "2015" era may be left out or give only what changed since 2011, and the "2021" era only what
+// differs from today's (each of position and brief, stance, objectives and facts that such an
+// era omits is its base era's).
 struct EraProfile {
   std::string position;  // public
   std::string brief;     // secret until the debrief

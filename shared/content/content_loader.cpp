@@ -277,6 +277,8 @@ std::string_view era_name(Era era) {
       return "2011";
     case Era::y2015:
       return "2015";
+    case Era::y2021:
+      return "2021";
     case Era::today:
       return "today";
   }
@@ -284,7 +286,7 @@ std::string_view era_name(Era era) {
 }
 
 std::optional<Era> era_from_name(std::string_view name) {
-  for (const Era e : {Era::y2011, Era::y2015, Era::today})
+  for (const Era e : {Era::y2011, Era::y2015, Era::y2021, Era::today})
     if (era_name(e) == name) return e;
   return std::nullopt;
 }
@@ -295,14 +297,17 @@ int era_first_year(Era era) {
       return 2011;
     case Era::y2015:
       return 2015;
-    case Era::today:
+    case Era::y2021:
       return 2021;
+    case Era::today:
+      return 2025;
   }
-  return 2021;
+  return 2025;
 }
 
 Era era_for_year(int year) {
   if (year >= era_first_year(Era::today)) return Era::today;
+  if (year >= era_first_year(Era::y2021)) return Era::y2021;
   if (year >= era_first_year(Era::y2015)) return Era::y2015;
   return Era::y2011;
 }

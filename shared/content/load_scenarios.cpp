@@ -159,7 +159,7 @@ void read_scenario_file(const json& doc, JsonWalk& walk, ScenarioFileData& out) 
   s.era = era_for_year(s.year);
   if (const auto era = walk.string(doc, "", "era")) {
     if (const auto named = era_from_name(*era); !named)
-      walk.fail("/era", "era must be \"2011\", \"2015\" or \"today\"");
+      walk.fail("/era", "era must be \"2011\", \"2015\", \"2021\" or \"today\"");
     else if (*named != s.era && s.year != 0)
       walk.fail("/era", "a scenario of " + std::to_string(s.year) + " uses the '" +
                             std::string(era_name(s.era)) + "' profiles, not '" + *era + "'");

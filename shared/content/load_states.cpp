@@ -55,7 +55,7 @@ void read_stance(const json& obj, const std::string& path, JsonWalk& walk, Stanc
       out[i] = static_cast<std::int32_t>(*v);
 }
 
-// `base`: the era this one starts from (the 2015 era's is 2011's), whose parts it keeps where
+// `base`: the era this one starts from (2011 for 2015, today for 2021), whose parts it keeps where
 // it gives none; null for an era written out in full.
 void read_era(const json& eras, const std::string& path, const char* key, const EraProfile* base,
               JsonWalk& walk, EraProfile& out, std::vector<PendingCondition>& conditions) {
@@ -117,12 +117,13 @@ void read_state_file(const json& doc, JsonWalk& walk, StateFileData& out) {
   });
   read_objectives(doc, "", true, walk, s.objectives, out.conditions);
   if (const json* eras = walk.field(doc, "", "eras", true); eras && walk.object(*eras, "/eras")) {
-    walk.only_keys(*eras, "/eras", {"2011", "2015", "today"});
+    walk.only_keys(*eras, "/eras", {"2011", "2015", "2021", "today"});
     auto& e = s.eras;
     const auto at = [](Era era) { return static_cast<std::size_t>(era); };
     read_era(*eras, "/eras", "2011", nullptr, walk, e[at(Era::y2011)], out.conditions);
     read_era(*eras, "/eras", "2015", &e[at(Era::y2011)], walk, e[at(Era::y2015)], out.conditions);
     read_era(*eras, "/eras", "today", nullptr, walk, e[at(Era::today)], out.conditions);
+    read_era(*eras, "/eras", "2021", &e[at(Era::today)], walk, e[at(Era::y2021)], out.conditions);
   }
   s.sources = walk.string_array(doc, "", "sources");
   s.notes = walk.string(doc, "", "notes", false).value_or("");

@@ -31,7 +31,7 @@ TEST_CASE("every state has both eras, a stance, 2 to 4 objectives and sources", 
     INFO(s.id);
     CHECK(blocs.count(s.bloc) == 1);
     CHECK_FALSE(s.sources.empty());
-    for (const Era e : {Era::y2011, Era::y2015, Era::today}) {
+    for (const Era e : {Era::y2011, Era::y2015, Era::y2021, Era::today}) {
       const auto& era = s.era(e);
       CHECK_FALSE(era.position.empty());
       CHECK_FALSE(era.brief.empty());
@@ -54,7 +54,7 @@ TEST_CASE("every objective and goal parses with the condition language", "[conte
   const auto& cat = shipped();
   int parsed = 0;
   for (const auto& s : cat.states()) {
-    for (const Era e : {Era::y2011, Era::y2015, Era::today}) {
+    for (const Era e : {Era::y2011, Era::y2015, Era::y2021, Era::today}) {
       for (const auto& o : s.objectives_for(e)) {
         INFO(s.id << ": " << o.condition);
         const auto p = scoring::parse_condition(o.condition, cat.clauses());

@@ -25,9 +25,10 @@ TEST_CASE("era: the year chooses the era", "[content][era]") {
   CHECK(era_for_year(2015) == Era::y2015);
   CHECK(era_for_year(2018) == Era::y2015);
   CHECK(era_for_year(2020) == Era::y2015);
-  CHECK(era_for_year(2021) == Era::today);
+  CHECK(era_for_year(2021) == Era::y2021);
+  CHECK(era_for_year(2024) == Era::y2021);
   CHECK(era_for_year(2025) == Era::today);
-  for (const Era e : {Era::y2011, Era::y2015, Era::today})
+  for (const Era e : {Era::y2011, Era::y2015, Era::y2021, Era::today})
     CHECK(era_from_name(era_name(e)) == e);
   CHECK_FALSE(era_from_name("2016").has_value());
 }
@@ -63,6 +64,27 @@ TEST_CASE("era: shipped scenarios of 2015-2018 seat the 2015 profiles", "[conten
     CHECK(seat.brief == cat.state(seat.state)->era(Era::y2011).brief);
   CHECK(cat.state("united_states")->era(Era::y2011).brief.find("just published") !=
         std::string::npos);
+}
+
+TEST_CASE("era: Hanoi (2024) seats the 2021 profiles, which cite nothing of 2025",
+          "[content][era]") {
+  const auto& cat = shipped();
+  const Scenario* hanoi = cat.scenario("hanoi");
+  REQUIRE(hanoi);
+  CHECK(hanoi->era == Era::y2021);
+  CHECK(cat.scenario("global_mechanism")->era == Era::today);
+  const MatchCreation made = make_match_settings(cat, "hanoi", hanoi->seats.size(), "class45");
+  REQUIRE(made);
+  for (const auto& seat : made.setup->settings.seats) {
+    INFO(seat.state);
+    CHECK(seat.brief.find("Global Mechanism") == std::string::npos);
+    CHECK(seat.position.find("2025") == std::string::npos);
+    CHECK(seat.brief.find("2025") == std::string::npos);
+    for (const auto& fact : cat.state(seat.state)->era(Era::y2021).facts)
+      CHECK(fact.since <= YearMonth{2024, 8});
+  }
+  // A state without its own 2021 era has today's.
+  CHECK(cat.state("france")->era(Era::y2021).brief == cat.state("france")->era(Era::today).brief);
 }
 
 TEST_CASE("era: a state without a 2015 era keeps its 2011 profile", "[content][era]") {
