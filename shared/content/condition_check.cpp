@@ -160,13 +160,16 @@ void check_scenario(const ContentCatalogue& cat, const Scenario& sc, Playability
         ++open;
       }
     }
+    const auto o = sc.seat_overrides.find(id);
+    const bool own_objectives = o != sc.seat_overrides.end() && o->second.objectives;
     if (open < 2)
-      report.errors.push_back({file_of(*state), "/objectives",
-                               in + id + " has " + std::to_string(open) +
-                                   " objective(s) that can be won or lost; it needs at least 2"});
+      report.errors.push_back(
+          {own_objectives ? "scenarios/" + sc.id + ".json" : file_of(*state),
+           own_objectives ? "/seat_overrides/" + id + "/objectives" : "/objectives",
+           in + id + " has " + std::to_string(open) +
+               " objective(s) that can be won or lost; it needs at least 2"});
 
     // Red lines at stake: their clause is on the table.
-    const auto o = sc.seat_overrides.find(id);
     const bool overridden = o != sc.seat_overrides.end() && o->second.red_lines;
     for (std::size_t i = 0; i < seat.red_lines.size(); ++i) {
       const auto& line = seat.red_lines[i];

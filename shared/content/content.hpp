@@ -257,7 +257,7 @@ struct PlayabilityReport {
   std::size_t objectives = 0;   // seat objectives looked at (seats x objectives, all scenarios)
   std::size_t impossible = 0;   // never hold on the table
   std::size_t always_true = 0;  // hold whatever is played
-  std::size_t off_table = 0;    // of those, objectives naming a clause not on the table
+  std::size_t off_table = 0;    // naming a clause not on the table (an "or" may still hold)
   std::size_t red_lines_off_table = 0;
   bool ok() const { return errors.empty(); }
 };

@@ -44,7 +44,7 @@ void check_seats_in_era(const ScenarioFileData& data,
     const EraProfile& p = state.state.era(sc.era);
     if (p.position.empty() || p.brief.empty())
       errors.push_back(
-          {state.file, "/eras/" + era,
+          {state.file, "/eras/" + (p.text_from.empty() ? era : p.text_from),
            "no position and brief for the '" + era + "' era, which " + when + " seats"});
     for (std::size_t i = 0; i < p.facts.size(); ++i) {
       const SourcedFact& f = p.facts[i];

@@ -47,7 +47,7 @@ SeatSetup Scenario::seat_setup(const StateProfile& state) const {
 
 std::vector<SeatObjective> seat_objectives(const StateProfile& state, const Scenario& scenario) {
   std::vector<SeatObjective> out;
-  const std::string file = "states/" + state.id + ".json";
+  const std::string file = state.file.empty() ? "states/" + state.id + ".json" : state.file;
   if (const auto it = scenario.seat_overrides.find(state.id);
       it != scenario.seat_overrides.end() && it->second.objectives) {
     const auto& list = *it->second.objectives;

@@ -29,9 +29,9 @@ int report_errors(const ContentLoad& load, std::ostream& err) {
 
 std::string figures(const PlayabilityReport& r) {
   return std::to_string(r.objectives) + " seat objectives: " + std::to_string(r.impossible) +
-         " can never hold (" + std::to_string(r.off_table) + " name a clause not on the table), " +
-         std::to_string(r.always_true) + " always hold; " + std::to_string(r.red_lines_off_table) +
-         " red lines not on the table";
+         " can never hold, " + std::to_string(r.always_true) + " always hold, " +
+         std::to_string(r.off_table) + " name a clause not on the table; " +
+         std::to_string(r.red_lines_off_table) + " red lines not on the table";
 }
 
 int check(const std::string& dir, std::ostream& out, std::ostream& err) {
