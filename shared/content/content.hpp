@@ -146,9 +146,13 @@ struct TeacherNotes {
 };
 
 // What a scenario changes in one seat's brief: its own objectives in place of the profile's
-// (where the profile's need clauses this table lacks) and the red lines at stake (those whose
-// clause is on the table). Each part is kept from the profile when not given.
+// (where the profile's need clauses this table lacks), the red lines at stake (those whose
+// clause is on the table), and a position and brief of its own where the seat's role in this
+// scenario differs from its era's (the chair of a group). Each part is kept from the profile
+// when not given.
 struct SeatOverride {
+  std::optional<std::string> position;
+  std::optional<std::string> brief;
   std::optional<std::vector<ObjectiveSetup>> objectives;
   std::optional<std::vector<std::string>> red_lines;  // refs of the profile's red lines kept
   std::string why;

@@ -42,7 +42,12 @@ void check_seats_in_era(const ScenarioFileData& data,
     if (it == state_by_id.end()) continue;
     const StateFileData& state = *it->second;
     const EraProfile& p = state.state.era(sc.era);
-    if (p.position.empty() || p.brief.empty())
+    const auto own = sc.seat_overrides.find(id);
+    const SeatOverride* o = own == sc.seat_overrides.end() ? nullptr : &own->second;
+    if (o && ((o->position && o->position->empty()) || (o->brief && o->brief->empty())))
+      errors.push_back({data.file, "/seat_overrides/" + id, "an empty position or brief"});
+    const bool own_text = o && o->position && o->brief;
+    if (!own_text && (p.position.empty() || p.brief.empty()))
       errors.push_back(
           {state.file, "/eras/" + (p.text_from.empty() ? era : p.text_from),
            "no position and brief for the '" + era + "' era, which " + when + " seats"});
@@ -57,11 +62,10 @@ void check_seats_in_era(const ScenarioFileData& data,
     if (state.state.un_observer && sc.observer_rule.empty())
       errors.push_back({data.file, "/observer_rule",
                         "seats '" + id + "', a UN observer: say how its vote counts in this game"});
-    if (const auto o = sc.seat_overrides.find(id);
-        o != sc.seat_overrides.end() && o->second.red_lines) {
+    if (o && o->red_lines) {
       const auto& lines = state.state.red_lines;
-      for (std::size_t i = 0; i < o->second.red_lines->size(); ++i) {
-        const auto& ref = (*o->second.red_lines)[i];
+      for (std::size_t i = 0; i < o->red_lines->size(); ++i) {
+        const auto& ref = (*o->red_lines)[i];
         if (std::none_of(lines.begin(), lines.end(),
                          [&](const RedLineInfo& r) { return r.line.ref == ref; }))
           errors.push_back({data.file, "/seat_overrides/" + id + "/red_lines/" + std::to_string(i),

@@ -87,9 +87,11 @@ void read_overrides(const json& doc, JsonWalk& walk, ScenarioFileData& out) {
     const std::string at = "/seat_overrides/" + state;
     out.state_refs.emplace_back(at, state);
     if (!walk.object(item, at)) continue;
-    walk.only_keys(item, at, {"objectives", "red_lines", "why"});
+    walk.only_keys(item, at, {"position", "brief", "objectives", "red_lines", "why"});
     SeatOverride o;
     o.why = walk.string(item, at, "why").value_or("");
+    if (item.contains("position")) o.position = walk.string(item, at, "position").value_or("");
+    if (item.contains("brief")) o.brief = walk.string(item, at, "brief").value_or("");
     if (item.contains("objectives")) {
       std::vector<ObjectiveSetup> list;
       walk.array(item, at, "objectives", true, [&](const json& obj, const std::string& oat) {

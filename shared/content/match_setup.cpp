@@ -34,6 +34,8 @@ SeatSetup Scenario::seat_setup(const StateProfile& state) const {
   const auto it = seat_overrides.find(state.id);
   if (it == seat_overrides.end()) return seat;
   const SeatOverride& o = it->second;
+  if (o.position) seat.position = *o.position;
+  if (o.brief) seat.brief = *o.brief;
   if (o.objectives) seat.objectives = *o.objectives;
   if (o.red_lines) {
     std::vector<RedLine> kept;

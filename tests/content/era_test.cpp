@@ -44,7 +44,9 @@ TEST_CASE("era: shipped scenarios of 2015-2018 seat the 2015 profiles", "[conten
     REQUIRE(made);
     for (const auto& seat : made.setup->settings.seats) {
       INFO(seat.state);
-      CHECK(seat.brief == cat.state(seat.state)->era(Era::y2015).brief);
+      const auto own = s->seat_overrides.find(seat.state);
+      if (own == s->seat_overrides.end() || !own->second.brief)
+        CHECK(seat.brief == cat.state(seat.state)->era(Era::y2015).brief);
     }
     const auto seat_of = [&](const std::string& state) {
       for (const auto& seat : made.setup->settings.seats)
@@ -85,6 +87,30 @@ TEST_CASE("era: Hanoi (2024) seats the 2021 profiles, which cite nothing of 2025
   }
   // A state without its own 2021 era has today's.
   CHECK(cat.state("france")->era(Era::y2021).brief == cat.state("france")->era(Era::today).brief);
+}
+
+TEST_CASE("era: a scenario can give a seat its own position and brief", "[content][era]") {
+  const auto& cat = shipped();
+  const MatchCreation made = make_match_settings(cat, "eleven_norms", 20, "class45");
+  REQUIRE(made);
+  for (const auto& seat : made.setup->settings.seats)
+    if (seat.state == "brazil") {
+      CHECK(seat.brief.find("You chair the group") != std::string::npos);
+      CHECK(seat.brief != cat.state("brazil")->era(Era::y2015).brief);
+    }
+  // In 2017 Brazil no longer chairs: the 2015 profile's own text.
+  const MatchCreation later = make_match_settings(cat, "collapse", 20, "class45");
+  REQUIRE(later);
+  for (const auto& seat : later.setup->settings.seats)
+    if (seat.state == "brazil") CHECK(seat.brief == cat.state("brazil")->era(Era::y2015).brief);
+
+  const ContentLoad empty = load_edited(
+      {{"scenarios/mini.json", "\"body\":",
+        "\"seat_overrides\": {\"kenya\": {\"brief\": \"\", \"why\": \"x\"}},\n  \"body\":"}});
+  bool found = false;
+  for (const auto& e : empty.errors)
+    found |= e.file == "scenarios/mini.json" && e.path == "/seat_overrides/kenya";
+  CHECK(found);
 }
 
 TEST_CASE("era: a state without a 2015 era keeps its 2011 profile", "[content][era]") {
