@@ -86,6 +86,8 @@ TEST_CASE("playability check: objective_reach judges one condition",
   CHECK(objective_reach("adopted_with_cosponsors(29, 3)", mini, clauses) == Reach::sometimes);
   CHECK(objective_reach("content_at_least(100)", mini, clauses) == Reach::sometimes);
   CHECK_FALSE(objective_reach("adopt(29)", mini, clauses).has_value());
+  CHECK(reach_name(Reach::never) == "never");
+  CHECK(reach_name(Reach::always) == "always");
 }
 
 TEST_CASE("playability check: a red line not on the table fails until the scenario drops it",
