@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,10 +22,26 @@ namespace accord::content {
 using scoring::AssetError;
 using scoring::AssetFile;
 
-// Which state data a scenario uses: the 2011 profiles (also for 2015-2018) or today's.
-enum class Era : std::uint8_t { y2011, today };
-inline constexpr std::size_t kEraCount = 2;
-std::string_view era_name(Era era);  // "2011", "today"
+// Which state data a scenario uses, chosen by the scenario's year: the 2011 profiles (2011 to
+// 2014: the SCO code, the first US strategy), the 2015 profiles (2015 to 2020: the 2015 GGE
+// report, its failed successor, the two tracks of 2018), the 2021 profiles (2021 to 2024: the
+// second OEWG, the cybercrime convention) and today's (2025 on: the global mechanism).
+enum class Era : std::uint8_t { y2011, y2015, y2021, today };
+inline constexpr std::size_t kEraCount = 4;
+// "2011", "2015", "2021", "today": the keys of a state's "eras"
+std::string_view era_name(Era era);
+std::optional<Era> era_from_name(std::string_view name);
+Era era_for_year(int year);
+int era_first_year(Era era);  // 2011, 2015, 2021, 2025
+
+// A month in the calendar, for "this fact is dated after the scenario" checks; month 0 means
+// "some time in the year" (compared as its last month for a scenario, its first for a fact).
+struct YearMonth {
+  int year = 0;
+  int month = 0;  // 1-12, or 0 if unknown
+  friend auto operator<=>(const YearMonth&, const YearMonth&) = default;
+};
+std::string describe(YearMonth date);  // "2012-12", "2013"
 
 inline constexpr std::size_t kStanceAxes = 7;          // SOV MSH LAW CON UNC CRM CAP
 using Stance = std::array<std::int32_t, kStanceAxes>;  // x100: -0.5 is -50
@@ -33,14 +50,22 @@ struct SourcedFact {
   std::string fact;
   std::string source;
   std::string tag;  // "V" checked against an excerpt, "R" reconstructed (dossier's tags)
+  YearMonth since;  // the date of the event the fact cites ("since"), year 0 if not given
 };
 
+// A state's profile for one era. The "2011" and "today" eras are written out in full; the
+// "2015" era may be left out or give only what changed since 2011, and the "2021" era only what
+// differs from today's (each of position and brief, stance, objectives and facts that such an
+// era omits is its base era's).
 struct EraProfile {
   std::string position;  // public
   std::string brief;     // secret until the debrief
   Stance stance{};
   std::vector<ObjectiveSetup> objectives;  // this era's own, added to the shared ones
   std::vector<SourcedFact> facts;
+  // Where each part was written ("2011" for a part the 2015 era inherits), for file paths
+  // in errors: the era key of the position/brief, of the objectives and of the facts.
+  std::string text_from, objectives_from, facts_from;
 };
 
 struct RedLineInfo {
@@ -49,7 +74,8 @@ struct RedLineInfo {
 };
 
 struct StateProfile {
-  std::string id;  // file name without .json
+  std::string id;    // file name without .json
+  std::string file;  // "states/<id>.json", for errors
   std::string name;
   std::string bloc;
   std::vector<std::string> priorities;
@@ -58,6 +84,7 @@ struct StateProfile {
   std::array<EraProfile, kEraCount> eras;
   std::vector<std::string> sources;
   std::string notes;
+  bool un_observer = false;  // "un_status": "observer" (the EU, the AU): no vote at the UN
 
   const EraProfile& era(Era e) const { return eras[static_cast<std::size_t>(e)]; }
   // Shared objectives, then the era's own (2 to 4 in all).
@@ -118,11 +145,25 @@ struct TeacherNotes {
   std::string delegations;
 };
 
+// What a scenario changes in one seat's brief: its own objectives in place of the profile's
+// (where the profile's need clauses this table lacks), the red lines at stake (those whose
+// clause is on the table), and a position and brief of its own where the seat's role in this
+// scenario differs from its era's (the chair of a group). Each part is kept from the profile
+// when not given.
+struct SeatOverride {
+  std::optional<std::string> position;
+  std::optional<std::string> brief;
+  std::optional<std::vector<ObjectiveSetup>> objectives;
+  std::optional<std::vector<std::string>> red_lines;  // refs of the profile's red lines kept
+  std::string why;
+};
+
 struct Scenario {
   std::string id;
   std::string title;
   int year = 0;
-  Era era = Era::y2011;
+  YearMonth date;        // "date": "2011-10" (or the year alone)
+  Era era = Era::y2011;  // era_for_year(year); the file's "era" must agree
   std::string body;
   std::vector<std::string> seats;       // state ids, in seat order
   std::vector<std::string> drop_order;  // seats that leave first when scaling down; the rest stay
@@ -139,12 +180,19 @@ struct Scenario {
   std::vector<TimerPreset> timer_presets;
   std::string notes;
   std::vector<std::string> sources;
+  std::map<std::string, SeatOverride> seat_overrides;  // by state id
+  // How the vote of a seat that is only a UN observer (the EU, the AU) counts in this game;
+  // required when one is seated.
+  std::string observer_rule;
 
   static constexpr std::size_t kMinSeats = 4;
   // The state ids seated with `count` seats (kMinSeats..seats.size()), in seat order:
   // the first seats.size() - count entries of drop_order leave. Empty if out of range.
   std::vector<std::string> seats_for(std::size_t count) const;
   const TimerPreset* preset(std::string_view id) const;
+  // What a seat of `state` knows in this scenario: the profile of the scenario's era with the
+  // scenario's override for that state.
+  SeatSetup seat_setup(const StateProfile& state) const;
 };
 
 class ContentCatalogue {
@@ -184,6 +232,40 @@ struct ContentLoad {
 ContentLoad build_content(std::vector<AssetFile> files);
 // Reads clauses/, scoring/, states/ and scenarios/ under asset_dir.
 ContentLoad load_content(const std::filesystem::path& asset_dir);
+
+// ------------------------------------------------------------------ playability
+
+// One objective of one seat in one scenario, and where it is written.
+struct SeatObjective {
+  ObjectiveSetup objective;
+  std::string file;  // "states/estonia.json" or "scenarios/hanoi.json" (an override)
+  std::string path;  // "/objectives/1/condition", "/seat_overrides/estonia/objectives/0/..."
+};
+// The objectives of `state` in `scenario`, with their origins.
+std::vector<SeatObjective> seat_objectives(const StateProfile& state, const Scenario& scenario);
+
+// Whether a condition can hold on a scenario's table, judged from the table alone (which
+// families can be adopted, how many drafts and seats there are): never, sometimes, always.
+enum class Reach : std::uint8_t { never, sometimes, always };
+std::string_view reach_name(Reach reach);
+// The reach of one objective condition (empty optional if it does not parse).
+std::optional<Reach> objective_reach(std::string_view condition, const Scenario& scenario,
+                                     const scoring::ClauseCatalogue& clauses);
+
+// The checks of `accord-content check` beyond loading, over every scenario at full size:
+// an objective or red line that names a clause family not on the table (an error at its file
+// and field), an objective that never or always holds there, a seat with fewer than two
+// objectives that can go either way or with nothing of its own to table.
+struct PlayabilityReport {
+  std::vector<AssetError> errors;
+  std::size_t objectives = 0;   // seat objectives looked at (seats x objectives, all scenarios)
+  std::size_t impossible = 0;   // never hold on the table
+  std::size_t always_true = 0;  // hold whatever is played
+  std::size_t off_table = 0;    // naming a clause not on the table (an "or" may still hold)
+  std::size_t red_lines_off_table = 0;
+  bool ok() const { return errors.empty(); }
+};
+PlayabilityReport check_playability(const ContentCatalogue& catalogue);
 
 // ------------------------------------------------------------------ creating a match
 

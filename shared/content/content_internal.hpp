@@ -1,7 +1,9 @@
 // Internal to the content loader (include from .cpp files only: pulls in nlohmann/json.hpp).
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "content/content.hpp"
@@ -37,9 +39,13 @@ struct ScenarioFileData {
   Scenario scenario;
   std::vector<PendingRef> refs;
   std::vector<PendingCondition> conditions;
+  bool has_date = false;
   // State ids with their paths, checked against the state profiles.
   std::vector<std::pair<std::string, std::string>> state_refs;
 };
+
+// "2012" or "2012-12"; nullopt for anything else.
+std::optional<YearMonth> parse_year_month(std::string_view text);
 
 void read_state_file(const json& doc, JsonWalk& walk, StateFileData& out);
 void read_bloc_file(const json& doc, JsonWalk& walk, std::vector<Bloc>& out);

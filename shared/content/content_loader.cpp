@@ -20,6 +20,61 @@ bool in_folder(const std::string& name, std::string_view folder) {
          name.find('/', folder.size()) == std::string::npos;
 }
 
+// A fact's date compares as its first month, a scenario's as its last, when the month is not
+// given: only what is surely later is reported.
+YearMonth fact_key(YearMonth d) {
+  return {d.year, d.month == 0 ? 1 : d.month};
+}
+YearMonth scenario_key(YearMonth d) {
+  return {d.year, d.month == 0 ? 12 : d.month};
+}
+
+// Each seat's profile in the scenario's era: it has a position and a brief, cites no event
+// dated after the scenario, keeps only red lines it has; an observer seat needs the rule.
+void check_seats_in_era(const ScenarioFileData& data,
+                        const std::map<std::string, const StateFileData*>& state_by_id,
+                        std::vector<AssetError>& errors) {
+  const Scenario& sc = data.scenario;
+  const std::string era(era_name(sc.era));
+  const std::string when = "scenario '" + sc.id + "' (" + describe(sc.date) + ")";
+  for (const auto& id : sc.seats) {
+    const auto it = state_by_id.find(id);
+    if (it == state_by_id.end()) continue;
+    const StateFileData& state = *it->second;
+    const EraProfile& p = state.state.era(sc.era);
+    const auto own = sc.seat_overrides.find(id);
+    const SeatOverride* o = own == sc.seat_overrides.end() ? nullptr : &own->second;
+    if (o && ((o->position && o->position->empty()) || (o->brief && o->brief->empty())))
+      errors.push_back({data.file, "/seat_overrides/" + id, "an empty position or brief"});
+    const bool own_text = o && o->position && o->brief;
+    if (!own_text && (p.position.empty() || p.brief.empty()))
+      errors.push_back(
+          {state.file, "/eras/" + (p.text_from.empty() ? era : p.text_from),
+           "no position and brief for the '" + era + "' era, which " + when + " seats"});
+    for (std::size_t i = 0; i < p.facts.size(); ++i) {
+      const SourcedFact& f = p.facts[i];
+      if (f.since.year != 0 && fact_key(f.since) > scenario_key(sc.date))
+        errors.push_back({state.file,
+                          "/eras/" + p.facts_from + "/facts/" + std::to_string(i) + "/since",
+                          "cites an event of " + describe(f.since) + ", after " + when +
+                              ", which uses the '" + era + "' profile"});
+    }
+    if (state.state.un_observer && sc.observer_rule.empty())
+      errors.push_back({data.file, "/observer_rule",
+                        "seats '" + id + "', a UN observer: say how its vote counts in this game"});
+    if (o && o->red_lines) {
+      const auto& lines = state.state.red_lines;
+      for (std::size_t i = 0; i < o->red_lines->size(); ++i) {
+        const auto& ref = (*o->red_lines)[i];
+        if (std::none_of(lines.begin(), lines.end(),
+                         [&](const RedLineInfo& r) { return r.line.ref == ref; }))
+          errors.push_back({data.file, "/seat_overrides/" + id + "/red_lines/" + std::to_string(i),
+                            "'" + ref + "' is not one of " + id + "'s red lines"});
+      }
+    }
+  }
+}
+
 }  // namespace
 
 ContentLoad ContentBuilder::build(std::vector<AssetFile> files) {
@@ -64,6 +119,7 @@ ContentLoad ContentBuilder::build(std::vector<AssetFile> files) {
     } else if (state_file) {
       states.emplace_back();
       states.back().file = file.name;
+      states.back().state.file = file.name;
       read_state_file(*doc, walk, states.back());
     } else {
       scenarios.emplace_back();
@@ -118,6 +174,7 @@ ContentLoad ContentBuilder::build(std::vector<AssetFile> files) {
     for (const auto& [path, state] : data.state_refs)
       if (!state_by_id.count(state) && !unreadable.count(state))
         errors.push_back({data.file, path, "unknown state '" + state + "'"});
+    check_seats_in_era(data, state_by_id, errors);
   }
 
   // References into the clause library: only when it loaded.
@@ -219,7 +276,70 @@ ContentLoad load_content(const std::filesystem::path& asset_dir) {
 // ------------------------------------------------------------------ small accessors
 
 std::string_view era_name(Era era) {
-  return era == Era::y2011 ? "2011" : "today";
+  switch (era) {
+    case Era::y2011:
+      return "2011";
+    case Era::y2015:
+      return "2015";
+    case Era::y2021:
+      return "2021";
+    case Era::today:
+      return "today";
+  }
+  return "today";
+}
+
+std::optional<Era> era_from_name(std::string_view name) {
+  for (const Era e : {Era::y2011, Era::y2015, Era::y2021, Era::today})
+    if (era_name(e) == name) return e;
+  return std::nullopt;
+}
+
+int era_first_year(Era era) {
+  switch (era) {
+    case Era::y2011:
+      return 2011;
+    case Era::y2015:
+      return 2015;
+    case Era::y2021:
+      return 2021;
+    case Era::today:
+      return 2025;
+  }
+  return 2025;
+}
+
+Era era_for_year(int year) {
+  if (year >= era_first_year(Era::today)) return Era::today;
+  if (year >= era_first_year(Era::y2021)) return Era::y2021;
+  if (year >= era_first_year(Era::y2015)) return Era::y2015;
+  return Era::y2011;
+}
+
+std::string describe(YearMonth date) {
+  char buf[16];
+  if (date.month == 0)
+    std::snprintf(buf, sizeof buf, "%04d", date.year);
+  else
+    std::snprintf(buf, sizeof buf, "%04d-%02d", date.year, date.month);
+  return buf;
+}
+
+std::optional<YearMonth> parse_year_month(std::string_view text) {
+  const auto digits = [](std::string_view t) {
+    return !t.empty() &&
+           std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (text.size() != 4 && text.size() != 7) return std::nullopt;
+  if (!digits(text.substr(0, 4))) return std::nullopt;
+  YearMonth out;
+  out.year = std::stoi(std::string(text.substr(0, 4)));
+  if (text.size() == 7) {
+    if (text[4] != '-' || !digits(text.substr(5, 2))) return std::nullopt;
+    out.month = std::stoi(std::string(text.substr(5, 2)));
+    if (out.month < 1 || out.month > 12) return std::nullopt;
+  }
+  return out;
 }
 
 std::string ContentCatalogue::content_hash_hex() const {

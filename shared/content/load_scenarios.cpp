@@ -80,6 +80,41 @@ void read_compromise(const json& doc, JsonWalk& walk, ScenarioFileData& out) {
     out.refs.push_back({at + "/pivot/unqualified", comp.pivot_unqualified, true});
 }
 
+void read_overrides(const json& doc, JsonWalk& walk, ScenarioFileData& out) {
+  const json* overrides = walk.field(doc, "", "seat_overrides", false);
+  if (!overrides || !walk.object(*overrides, "/seat_overrides")) return;
+  for (const auto& [state, item] : overrides->items()) {
+    const std::string at = "/seat_overrides/" + state;
+    out.state_refs.emplace_back(at, state);
+    if (!walk.object(item, at)) continue;
+    walk.only_keys(item, at, {"position", "brief", "objectives", "red_lines", "why"});
+    SeatOverride o;
+    o.why = walk.string(item, at, "why").value_or("");
+    if (item.contains("position")) o.position = walk.string(item, at, "position").value_or("");
+    if (item.contains("brief")) o.brief = walk.string(item, at, "brief").value_or("");
+    if (item.contains("objectives")) {
+      std::vector<ObjectiveSetup> list;
+      walk.array(item, at, "objectives", true, [&](const json& obj, const std::string& oat) {
+        if (!walk.object(obj, oat)) return;
+        walk.only_keys(obj, oat, {"text", "condition"});
+        const auto text = walk.string(obj, oat, "text");
+        const auto condition = walk.string(obj, oat, "condition");
+        if (condition) out.conditions.push_back({oat + "/condition", *condition, false});
+        if (text && condition) list.push_back({*text, *condition});
+      });
+      if (list.size() < 2 || list.size() > 4)
+        walk.fail(at + "/objectives",
+                  "a seat needs 2 to 4 objectives, found " + std::to_string(list.size()));
+      o.objectives = std::move(list);
+    }
+    if (item.contains("red_lines")) {
+      o.red_lines = walk.string_array(item, at, "red_lines");
+      refs_of(*o.red_lines, at + "/red_lines", false, out.refs);
+    }
+    out.scenario.seat_overrides.emplace(state, std::move(o));
+  }
+}
+
 }  // namespace
 
 void read_scenario_file(const json& doc, JsonWalk& walk, ScenarioFileData& out) {
@@ -89,6 +124,7 @@ void read_scenario_file(const json& doc, JsonWalk& walk, ScenarioFileData& out) 
                  {"id",
                   "title",
                   "year",
+                  "date",
                   "era",
                   "body",
                   "seats",
@@ -105,17 +141,30 @@ void read_scenario_file(const json& doc, JsonWalk& walk, ScenarioFileData& out) 
                   "historical_outcome",
                   "timer_presets",
                   "notes",
-                  "sources"});
+                  "sources",
+                  "seat_overrides",
+                  "observer_rule"});
   s.id = walk.string(doc, "", "id").value_or("");
   s.title = walk.string(doc, "", "title").value_or("");
   s.year = static_cast<int>(walk.integer(doc, "", "year", 1990, 2100).value_or(0));
-  if (const auto era = walk.string(doc, "", "era")) {
-    if (*era == "2011")
-      s.era = Era::y2011;
-    else if (*era == "today")
-      s.era = Era::today;
+  s.date = YearMonth{s.year, 0};
+  if (const auto date = walk.string(doc, "", "date", false)) {
+    const auto parsed = parse_year_month(*date);
+    if (!parsed)
+      walk.fail("/date", "date must be a year or a month, \"2011\" or \"2011-10\"");
+    else if (parsed->year != s.year)
+      walk.fail("/date",
+                "date " + *date + " is not in the scenario's year " + std::to_string(s.year));
     else
-      walk.fail("/era", "era must be \"2011\" or \"today\"");
+      s.date = *parsed;
+  }
+  s.era = era_for_year(s.year);
+  if (const auto era = walk.string(doc, "", "era")) {
+    if (const auto named = era_from_name(*era); !named)
+      walk.fail("/era", "era must be \"2011\", \"2015\", \"2021\" or \"today\"");
+    else if (*named != s.era && s.year != 0)
+      walk.fail("/era", "a scenario of " + std::to_string(s.year) + " uses the '" +
+                            std::string(era_name(s.era)) + "' profiles, not '" + *era + "'");
   }
   s.body = walk.string(doc, "", "body").value_or("");
   s.seats = walk.string_array(doc, "", "seats");
@@ -172,6 +221,8 @@ void read_scenario_file(const json& doc, JsonWalk& walk, ScenarioFileData& out) 
   read_presets(doc, walk, s.timer_presets);
   s.notes = walk.string(doc, "", "notes", false).value_or("");
   s.sources = walk.string_array(doc, "", "sources");
+  s.observer_rule = walk.string(doc, "", "observer_rule", false).value_or("");
+  read_overrides(doc, walk, out);
 
   // Checks within the file.
   std::set<std::string> seated(s.seats.begin(), s.seats.end());
@@ -207,6 +258,9 @@ void read_scenario_file(const json& doc, JsonWalk& walk, ScenarioFileData& out) 
                 "a draft with a starting text needs a sponsor among the four seats that never "
                 "leave, so it can be tabled at every size");
   }
+  for (const auto& [state, o] : s.seat_overrides)
+    if (!seated.count(state))
+      walk.fail("/seat_overrides/" + state, "'" + state + "' is not one of the scenario's seats");
   const auto& pivot = s.example_compromise;
   if (!pivot.pivot_qualified.empty() &&
       std::find(pivot.refs.begin(), pivot.refs.end(), pivot.pivot_qualified) == pivot.refs.end())

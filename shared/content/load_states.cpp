@@ -28,11 +28,17 @@ void read_facts(const json& obj, const std::string& path, JsonWalk& walk,
                 std::vector<SourcedFact>& out) {
   walk.array(obj, path, "facts", true, [&](const json& item, const std::string& at) {
     if (!walk.object(item, at)) return;
-    walk.only_keys(item, at, {"fact", "source", "tag"});
+    walk.only_keys(item, at, {"fact", "source", "tag", "since"});
     SourcedFact f;
     f.fact = walk.string(item, at, "fact").value_or("");
     f.source = walk.string(item, at, "source").value_or("");
     f.tag = walk.string(item, at, "tag").value_or("");
+    if (const auto since = walk.string(item, at, "since", false)) {
+      if (const auto date = parse_year_month(*since))
+        f.since = *date;
+      else
+        walk.fail(at + "/since", "since must be a year or a month, \"2012\" or \"2012-12\"");
+    }
     if (!f.tag.empty() && f.tag != "V" && f.tag != "R")
       walk.fail(at + "/tag", "tag must be \"V\" (checked) or \"R\" (reconstructed)");
     out.push_back(std::move(f));
@@ -49,17 +55,33 @@ void read_stance(const json& obj, const std::string& path, JsonWalk& walk, Stanc
       out[i] = static_cast<std::int32_t>(*v);
 }
 
-void read_era(const json& eras, const std::string& path, const char* key, JsonWalk& walk,
-              EraProfile& out, std::vector<PendingCondition>& conditions) {
-  const json* era = walk.field(eras, path, key, true);
+// `base`: the era this one starts from (2011 for 2015, today for 2021), whose parts it keeps where
+// it gives none; null for an era written out in full.
+void read_era(const json& eras, const std::string& path, const char* key, const EraProfile* base,
+              JsonWalk& walk, EraProfile& out, std::vector<PendingCondition>& conditions) {
+  if (base) out = *base;
+  const json* era = walk.field(eras, path, key, base == nullptr);
   const std::string at = path + "/" + key;
   if (!era || !walk.object(*era, at)) return;
   walk.only_keys(*era, at, {"position", "brief", "stance", "objectives", "facts"});
-  out.position = walk.string(*era, at, "position").value_or("");
-  out.brief = walk.string(*era, at, "brief").value_or("");
-  read_stance(*era, at, walk, out.stance);
-  read_objectives(*era, at, false, walk, out.objectives, conditions);
-  read_facts(*era, at, walk, out.facts);
+  const bool full = base == nullptr;
+  if (full || era->contains("position") || era->contains("brief")) {
+    // The public position and the brief go together: a changed one needs the other.
+    out.position = walk.string(*era, at, "position").value_or("");
+    out.brief = walk.string(*era, at, "brief").value_or("");
+    out.text_from = key;
+  }
+  if (full || era->contains("stance")) read_stance(*era, at, walk, out.stance);
+  if (full || era->contains("objectives")) {
+    out.objectives.clear();
+    read_objectives(*era, at, false, walk, out.objectives, conditions);
+    out.objectives_from = key;
+  }
+  if (full || era->contains("facts")) {
+    out.facts.clear();
+    read_facts(*era, at, walk, out.facts);
+    out.facts_from = key;
+  }
 }
 
 }  // namespace
@@ -67,12 +89,18 @@ void read_era(const json& eras, const std::string& path, const char* key, JsonWa
 void read_state_file(const json& doc, JsonWalk& walk, StateFileData& out) {
   StateProfile& s = out.state;
   if (!walk.object(doc, "")) return;
-  walk.only_keys(
-      doc, "",
-      {"id", "name", "bloc", "priorities", "red_lines", "objectives", "eras", "sources", "notes"});
+  walk.only_keys(doc, "",
+                 {"id", "name", "bloc", "un_status", "priorities", "red_lines", "objectives",
+                  "eras", "sources", "notes"});
   s.id = walk.string(doc, "", "id").value_or("");
   s.name = walk.string(doc, "", "name").value_or("");
   s.bloc = walk.string(doc, "", "bloc").value_or("");
+  if (const auto status = walk.string(doc, "", "un_status", false)) {
+    if (*status == "observer")
+      s.un_observer = true;
+    else if (*status != "member")
+      walk.fail("/un_status", "un_status must be \"member\" or \"observer\"");
+  }
   s.priorities = walk.string_array(doc, "", "priorities");
   for (std::size_t i = 0; i < s.priorities.size(); ++i)
     out.refs.push_back({"/priorities/" + std::to_string(i), s.priorities[i], false});
@@ -89,9 +117,13 @@ void read_state_file(const json& doc, JsonWalk& walk, StateFileData& out) {
   });
   read_objectives(doc, "", true, walk, s.objectives, out.conditions);
   if (const json* eras = walk.field(doc, "", "eras", true); eras && walk.object(*eras, "/eras")) {
-    walk.only_keys(*eras, "/eras", {"2011", "today"});
-    read_era(*eras, "/eras", "2011", walk, s.eras[0], out.conditions);
-    read_era(*eras, "/eras", "today", walk, s.eras[1], out.conditions);
+    walk.only_keys(*eras, "/eras", {"2011", "2015", "2021", "today"});
+    auto& e = s.eras;
+    const auto at = [](Era era) { return static_cast<std::size_t>(era); };
+    read_era(*eras, "/eras", "2011", nullptr, walk, e[at(Era::y2011)], out.conditions);
+    read_era(*eras, "/eras", "2015", &e[at(Era::y2011)], walk, e[at(Era::y2015)], out.conditions);
+    read_era(*eras, "/eras", "today", nullptr, walk, e[at(Era::today)], out.conditions);
+    read_era(*eras, "/eras", "2021", &e[at(Era::today)], walk, e[at(Era::y2021)], out.conditions);
   }
   s.sources = walk.string_array(doc, "", "sources");
   s.notes = walk.string(doc, "", "notes", false).value_or("");

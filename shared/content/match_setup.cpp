@@ -29,6 +29,46 @@ SeatSetup StateProfile::seat_setup(Era e) const {
   return seat;
 }
 
+SeatSetup Scenario::seat_setup(const StateProfile& state) const {
+  SeatSetup seat = state.seat_setup(era);
+  const auto it = seat_overrides.find(state.id);
+  if (it == seat_overrides.end()) return seat;
+  const SeatOverride& o = it->second;
+  if (o.position) seat.position = *o.position;
+  if (o.brief) seat.brief = *o.brief;
+  if (o.objectives) seat.objectives = *o.objectives;
+  if (o.red_lines) {
+    std::vector<RedLine> kept;
+    for (const auto& line : seat.red_lines)
+      if (std::find(o.red_lines->begin(), o.red_lines->end(), line.ref) != o.red_lines->end())
+        kept.push_back(line);
+    seat.red_lines = std::move(kept);
+  }
+  return seat;
+}
+
+std::vector<SeatObjective> seat_objectives(const StateProfile& state, const Scenario& scenario) {
+  std::vector<SeatObjective> out;
+  const std::string file = state.file.empty() ? "states/" + state.id + ".json" : state.file;
+  if (const auto it = scenario.seat_overrides.find(state.id);
+      it != scenario.seat_overrides.end() && it->second.objectives) {
+    const auto& list = *it->second.objectives;
+    for (std::size_t i = 0; i < list.size(); ++i)
+      out.push_back(
+          {list[i], "scenarios/" + scenario.id + ".json",
+           "/seat_overrides/" + state.id + "/objectives/" + std::to_string(i) + "/condition"});
+    return out;
+  }
+  for (std::size_t i = 0; i < state.objectives.size(); ++i)
+    out.push_back({state.objectives[i], file, "/objectives/" + std::to_string(i) + "/condition"});
+  const EraProfile& p = state.era(scenario.era);
+  for (std::size_t i = 0; i < p.objectives.size(); ++i)
+    out.push_back(
+        {p.objectives[i], file,
+         "/eras/" + p.objectives_from + "/objectives/" + std::to_string(i) + "/condition"});
+  return out;
+}
+
 TimeMs TimerPreset::total_ms() const {
   return briefing_ms + static_cast<TimeMs>(rounds) * (drafting_ms + clause_voting_ms) +
          final_vote_ms;
@@ -81,7 +121,7 @@ MatchCreation make_match_settings(const ContentCatalogue& catalogue, std::string
       out.error = "Scenario '" + scenario->id + "' seats unknown state '" + id + "'.";
       return out;
     }
-    settings.seats.push_back(state->seat_setup(scenario->era));
+    settings.seats.push_back(scenario->seat_setup(*state));
   }
   const auto& clauses = catalogue.clauses();
   for (const auto& family : scenario->table)

@@ -31,7 +31,7 @@ TEST_CASE("every state has both eras, a stance, 2 to 4 objectives and sources", 
     INFO(s.id);
     CHECK(blocs.count(s.bloc) == 1);
     CHECK_FALSE(s.sources.empty());
-    for (const Era e : {Era::y2011, Era::today}) {
+    for (const Era e : {Era::y2011, Era::y2015, Era::y2021, Era::today}) {
       const auto& era = s.era(e);
       CHECK_FALSE(era.position.empty());
       CHECK_FALSE(era.brief.empty());
@@ -54,7 +54,7 @@ TEST_CASE("every objective and goal parses with the condition language", "[conte
   const auto& cat = shipped();
   int parsed = 0;
   for (const auto& s : cat.states()) {
-    for (const Era e : {Era::y2011, Era::today}) {
+    for (const Era e : {Era::y2011, Era::y2015, Era::y2021, Era::today}) {
       for (const auto& o : s.objectives_for(e)) {
         INFO(s.id << ": " << o.condition);
         const auto p = scoring::parse_condition(o.condition, cat.clauses());
@@ -64,6 +64,14 @@ TEST_CASE("every objective and goal parses with the condition language", "[conte
       }
     }
   }
+  for (const auto& sc : cat.scenarios())
+    for (const auto& [state, o] : sc.seat_overrides)
+      for (const auto& objective : o.objectives.value_or(std::vector<ObjectiveSetup>{})) {
+        INFO(sc.id << " / " << state << ": " << objective.condition);
+        CHECK(scoring::parse_condition(objective.condition, cat.clauses()));
+        CHECK_FALSE(objective.text.empty());
+        ++parsed;
+      }
   for (const auto& sc : cat.scenarios()) {
     if (!sc.goal) continue;
     INFO(sc.id << ": " << sc.goal->condition);

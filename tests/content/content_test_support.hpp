@@ -7,6 +7,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "content/content.hpp"
 
@@ -45,6 +46,29 @@ inline ContentLoad load_fixture(const std::string& overlay = {}) {
   const std::filesystem::path data = ACCORD_CONTENT_TEST_DATA;
   read_files(data / "minimal", {"states", "scenarios"}, files);
   if (!overlay.empty()) read_files(data / overlay, {"states", "scenarios"}, files);
+  std::vector<AssetFile> list;
+  for (auto& [name, bytes] : files)
+    list.push_back({name, bytes});
+  return build_content(std::move(list));
+}
+
+// The minimal fixture with parts of its files' text replaced: each edit's `from` (which must be
+// there) becomes `to` in `file`.
+struct Edit {
+  std::string file, from, to;
+};
+
+inline ContentLoad load_edited(const std::vector<Edit>& edits) {
+  std::map<std::string, std::string> files;
+  read_files(ACCORD_ASSET_DIR, {"clauses", "scoring"}, files);
+  read_files(std::filesystem::path(ACCORD_CONTENT_TEST_DATA) / "minimal", {"states", "scenarios"},
+             files);
+  for (const auto& e : edits) {
+    auto& text = files.at(e.file);
+    const auto at = text.find(e.from);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, e.from.size(), e.to);
+  }
   std::vector<AssetFile> list;
   for (auto& [name, bytes] : files)
     list.push_back({name, bytes});

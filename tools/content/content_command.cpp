@@ -27,13 +27,30 @@ int report_errors(const ContentLoad& load, std::ostream& err) {
   return 2;
 }
 
+std::string figures(const PlayabilityReport& r) {
+  return std::to_string(r.objectives) + " seat objectives: " + std::to_string(r.impossible) +
+         " can never hold, " + std::to_string(r.always_true) + " always hold, " +
+         std::to_string(r.off_table) + " name a clause not on the table; " +
+         std::to_string(r.red_lines_off_table) + " red lines not on the table";
+}
+
 int check(const std::string& dir, std::ostream& out, std::ostream& err) {
   const ContentLoad load = load_content(dir);
   if (!load.ok()) return report_errors(load, err);
   const auto& cat = *load.catalogue;
+  const PlayabilityReport playability = check_playability(cat);
+  if (!playability.ok()) {
+    err << playability.errors.size() << (playability.errors.size() == 1 ? " error" : " errors")
+        << " of playability:\n";
+    for (const auto& e : playability.errors)
+      err << "  " << e.describe() << "\n";
+    err << "  " << figures(playability) << "\n";
+    return 2;
+  }
   out << "OK: " << dir << "\n"
       << "  " << cat.clauses().clauses().size() << " clauses, " << cat.states().size()
       << " states, " << cat.blocs().size() << " blocs, " << cat.scenarios().size() << " scenarios\n"
+      << "  " << figures(playability) << "\n"
       << "  content hash " << cat.content_hash_hex() << "\n";
   return 0;
 }
