@@ -9,6 +9,7 @@
 #include <string>
 
 #include "app_internal.hpp"
+#include "bots/seat_bots.hpp"
 #include "nlohmann/json.hpp"
 
 namespace accord::client {
@@ -67,8 +68,12 @@ void App::start_solo(SoloConfig config) {
     start_network(plan, false);
     return;
   }
-  // --screen captures: the whole match in-process on a fixed step, so each capture is the same.
+  // --screen captures: the whole match in-process on a fixed step, so each capture is the same;
+  // the same bots as in a server room, talking from the same phrasebook.
   std::string error;
+  std::string phrase_warning;
+  config.phrases = bots::load_phrasebook(asset_dir(opt_), &phrase_warning);
+  if (!phrase_warning.empty()) std::fprintf(stderr, "accord: %s\n", phrase_warning.c_str());
   session_ = LocalSession::create(*content_, config, &error);
   network_ = nullptr;
   if (!session_) {
