@@ -1,5 +1,6 @@
 #include "net/client.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -13,10 +14,11 @@ namespace pm = protocol;
 struct Client::Enet {
   ENetHost* host = nullptr;
   ENetPeer* peer = nullptr;
+  bool owns_host = true;  // false: a ClientPool's host, shared with other clients
   bool connected = false;
   bool hello_sent = false;
   ~Enet() {
-    if (host != nullptr) enet_host_destroy(host);
+    if (owns_host && host != nullptr) enet_host_destroy(host);
   }
 };
 
@@ -30,27 +32,22 @@ bool Client::connected() const {
   return enet_ && enet_->connected;
 }
 
-bool Client::connect(const std::string& host, std::uint16_t port, int timeout_ms) {
+void Client::reset_for_connect() {
   drop();
   welcomed_ = false;
   bye.reset();
   version_mismatch.reset();
   last_problem_.clear();
-  if (!ensure_enet()) {
-    last_problem_ = "ENet could not start";
-    return false;
-  }
+}
+
+bool Client::open_peer(ENetHost* host, bool owns_host, const std::string& address_text,
+                       std::uint16_t port) {
   enet_ = std::make_unique<Enet>();
-  enet_->host = enet_host_create(nullptr, 1, kChannelCount, 0, 0);
-  if (enet_->host == nullptr) {
-    last_problem_ = "could not open a socket";
-    enet_.reset();
-    return false;
-  }
-  enet_->host->maximumPacketSize = pm::kMaxServerMessageBytes + 1024;
+  enet_->host = host;
+  enet_->owns_host = owns_host;
   ENetAddress address{};
-  if (enet_address_set_host(&address, host.c_str()) != 0) {
-    last_problem_ = "unknown host " + host;
+  if (enet_address_set_host(&address, address_text.c_str()) != 0) {
+    last_problem_ = "unknown host " + address_text;
     enet_.reset();
     return false;
   }
@@ -61,19 +58,29 @@ bool Client::connect(const std::string& host, std::uint16_t port, int timeout_ms
     enet_.reset();
     return false;
   }
+  enet_->peer->data = this;
+  return true;
+}
+
+bool Client::connect(const std::string& host, std::uint16_t port, int timeout_ms) {
+  reset_for_connect();
+  if (!ensure_enet()) {
+    last_problem_ = "ENet could not start";
+    return false;
+  }
+  ENetHost* own = enet_host_create(nullptr, 1, kChannelCount, 0, 0);
+  if (own == nullptr) {
+    last_problem_ = "could not open a socket";
+    return false;
+  }
+  own->maximumPacketSize = pm::kMaxServerMessageBytes + 1024;
+  if (!open_peer(own, true, host, port)) {
+    enet_host_destroy(own);
+    return false;
+  }
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   while (std::chrono::steady_clock::now() < deadline && !welcomed_ && enet_) {
     service(10);
-    if (enet_ && enet_->connected && !welcomed_ && !enet_->hello_sent && options_.send_hello) {
-      enet_->hello_sent = true;
-      pm::Hello hello;
-      hello.protocol_version = options_.protocol_version;
-      hello.client_version = options_.client_version;
-      for (const auto& [content_hash, content] : content_cache) {
-        if (hello.content_hashes.size() < 32) hello.content_hashes.push_back(content_hash);
-      }
-      send(hello);
-    }
     if (version_mismatch || bye) break;
     if (!options_.send_hello && enet_ && enet_->connected) return true;
   }
@@ -88,15 +95,35 @@ bool Client::connect(const std::string& host, std::uint16_t port, int timeout_ms
   return true;
 }
 
+void Client::say_hello() {
+  enet_->hello_sent = true;
+  pm::Hello hello;
+  hello.protocol_version = options_.protocol_version;
+  hello.client_version = options_.client_version;
+  for (const auto& [content_hash, content] : content_cache) {
+    if (hello.content_hashes.size() < 32) hello.content_hashes.push_back(content_hash);
+  }
+  send(hello);
+}
+
 void Client::drop() {
   if (!enet_) return;
-  if (enet_->peer != nullptr && enet_->connected) enet_peer_reset(enet_->peer);
+  if (enet_->peer != nullptr) {
+    enet_->peer->data = nullptr;  // a pool's later events for this peer go nowhere
+    if (enet_->connected || !enet_->owns_host) enet_peer_reset(enet_->peer);
+  }
   enet_.reset();
 }
 
 void Client::disconnect(int timeout_ms) {
   if (!enet_ || !enet_->connected) {
     drop();
+    return;
+  }
+  if (!enet_->owns_host) {  // pooled: the goodbye leaves with the pool's next flush
+    enet_->peer->data = nullptr;
+    enet_peer_disconnect_later(enet_->peer, 0);
+    enet_.reset();
     return;
   }
   enet_peer_disconnect(enet_->peer, 0);
@@ -113,7 +140,7 @@ void Client::send(const pm::ClientMessage& message) {
 void Client::send_raw(std::span<const std::uint8_t> bytes) {
   if (!enet_ || !enet_->connected) return;
   send_bytes(enet_->peer, bytes);
-  enet_host_flush(enet_->host);
+  if (enet_->owns_host) enet_host_flush(enet_->host);  // a pool flushes once per turn
 }
 
 void Client::facilitator_login(const std::string& code, const std::string& password) {
@@ -159,35 +186,105 @@ bool Client::rejoin(const std::string& host, std::uint16_t port, const std::stri
 }
 
 void Client::service(int timeout_ms) {
-  if (!enet_) return;
+  if (!enet_ || !enet_->owns_host) return;  // a pooled client hears through its pool
   ENetEvent event;
   int wait = timeout_ms;
   while (enet_ && enet_host_service(enet_->host, &event, static_cast<enet_uint32>(wait)) > 0) {
     wait = 0;
-    switch (event.type) {
-      case ENET_EVENT_TYPE_CONNECT:
-        enet_->connected = true;
-        break;
-      case ENET_EVENT_TYPE_DISCONNECT:
-        enet_->connected = false;
-        if (last_problem_.empty()) last_problem_ = "disconnected by the server";
-        enet_.reset();
-        return;
-      case ENET_EVENT_TYPE_RECEIVE: {
-        auto decoded = pm::decode_server_message(
-            std::span<const std::uint8_t>(event.packet->data, event.packet->dataLength));
-        enet_packet_destroy(event.packet);
-        if (!decoded) {
-          last_problem_ = "bad message from the server: " + decoded.error.describe();
-          break;
-        }
-        handle(std::move(*decoded.value));
+    on_event(event);
+  }
+}
+
+void Client::on_event(ENetEvent& event) {
+  switch (event.type) {
+    case ENET_EVENT_TYPE_CONNECT:
+      if (!enet_) return;
+      enet_->connected = true;
+      if (options_.send_hello && !enet_->hello_sent) say_hello();
+      break;
+    case ENET_EVENT_TYPE_DISCONNECT:
+      if (!enet_) return;
+      enet_->connected = false;
+      if (last_problem_.empty()) last_problem_ = "disconnected by the server";
+      enet_->peer = nullptr;  // ENet has let go of it
+      enet_.reset();
+      return;
+    case ENET_EVENT_TYPE_RECEIVE: {
+      last_message_bytes = event.packet->dataLength;
+      bytes_received += event.packet->dataLength;
+      auto decoded = pm::decode_server_message(
+          std::span<const std::uint8_t>(event.packet->data, event.packet->dataLength));
+      enet_packet_destroy(event.packet);
+      if (!decoded) {
+        last_problem_ = "bad message from the server: " + decoded.error.describe();
         break;
       }
-      case ENET_EVENT_TYPE_NONE:
-        break;
+      handle(std::move(*decoded.value));
+      break;
     }
+    case ENET_EVENT_TYPE_NONE:
+      break;
   }
+}
+
+// ---------------------------------------------------------------- ClientPool
+
+struct ClientPool::Hosts {
+  std::size_t per_host = 1000;
+  std::vector<ENetHost*> hosts;
+  std::vector<std::size_t> used;
+};
+
+ClientPool::ClientPool(int peers_per_host) : hosts_(std::make_unique<Hosts>()) {
+  hosts_->per_host = static_cast<std::size_t>(std::clamp(peers_per_host, 1, 4095));
+}
+
+ClientPool::~ClientPool() {
+  for (auto* host : hosts_->hosts)
+    enet_host_destroy(host);
+}
+
+bool ClientPool::connect(Client& client, const std::string& host, std::uint16_t port) {
+  client.reset_for_connect();
+  if (!ensure_enet()) {
+    client.last_problem_ = "ENet could not start";
+    return false;
+  }
+  Hosts& h = *hosts_;
+  if (h.hosts.empty() || h.used.back() >= h.per_host) {
+    ENetHost* created = enet_host_create(nullptr, h.per_host, kChannelCount, 0, 0);
+    if (created == nullptr) {
+      client.last_problem_ = "could not open a socket";
+      return false;
+    }
+    created->maximumPacketSize = pm::kMaxServerMessageBytes + 1024;
+    h.hosts.push_back(created);
+    h.used.push_back(0);
+  }
+  if (!client.open_peer(h.hosts.back(), false, host, port)) return false;
+  ++h.used.back();
+  return true;
+}
+
+bool ClientPool::service() {
+  bool any = false;
+  ENetEvent event;
+  for (auto* host : hosts_->hosts)
+    while (enet_host_service(host, &event, 0) > 0) {
+      any = true;
+      auto* client = event.peer != nullptr ? static_cast<Client*>(event.peer->data) : nullptr;
+      if (client != nullptr) {
+        client->on_event(event);
+      } else if (event.type == ENET_EVENT_TYPE_RECEIVE) {
+        enet_packet_destroy(event.packet);  // for a client that has gone
+      }
+    }
+  return any;
+}
+
+void ClientPool::flush() {
+  for (auto* host : hosts_->hosts)
+    enet_host_flush(host);
 }
 
 void Client::tamper_view_for_test() {

@@ -2,7 +2,9 @@
 // commands, and keeps the viewer's mirror of the match (ClientView, the shared apply) with gap
 // detection, hash checks and resync, and reconnects with its token. Used by tests, bots and the
 // GUI client. Not thread-safe: one thread calls everything (the GUI runs it on its network
-// thread). Nothing blocks except connect() and the wait helpers, which are bounded.
+// thread). Nothing blocks except connect() and the wait helpers, which are bounded. Many
+// clients can share a few ENet hosts through a ClientPool (the load generator): such a client
+// connects without blocking and hears through the pool.
 #pragma once
 
 #include <chrono>
@@ -20,6 +22,9 @@
 #include "core/host.hpp"
 #include "protocol/messages.hpp"
 
+struct _ENetHost;
+struct _ENetEvent;
+
 namespace accord::net {
 
 struct ClientOptions {
@@ -27,6 +32,8 @@ struct ClientOptions {
   std::uint32_t protocol_version = protocol::kProtocolVersion;  // tests send other versions
   bool send_hello = true;  // tests: false connects without the handshake
 };
+
+class ClientPool;
 
 class Client {
  public:
@@ -88,12 +95,14 @@ class Client {
   std::optional<protocol::Presence> presence;
   std::optional<protocol::Countdown> countdown;
   std::vector<protocol::CaretakerReport> caretaker_reports;  // what the caretaker did meanwhile
-  std::map<std::string, std::string> content_cache;  // content hash → content
+  std::map<std::string, std::string> content_cache;          // content hash → content
   std::uint64_t items_applied = 0;
-  std::uint64_t gaps = 0;             // stream items missing: a resync was asked for
-  std::uint64_t hash_checks = 0;      // ViewHash messages compared
-  std::uint64_t hash_mismatches = 0;  // ... that disagreed: a resync was asked for
-  std::uint64_t snapshots = 0;        // Joined and Snapshot messages applied
+  std::uint64_t gaps = 0;              // stream items missing: a resync was asked for
+  std::uint64_t hash_checks = 0;       // ViewHash messages compared
+  std::uint64_t hash_mismatches = 0;   // ... that disagreed: a resync was asked for
+  std::uint64_t snapshots = 0;         // Joined and Snapshot messages applied
+  std::uint64_t bytes_received = 0;    // ENet payload bytes of every message
+  std::size_t last_message_bytes = 0;  // of the message on_message is shown
   std::function<void(const protocol::ServerMessage&)> on_message;  // before handling
   // The room's clock as last heard (Joined, Snapshot, Pong) and when it was heard.
   TimeMs room_clock = 0;
@@ -106,6 +115,11 @@ class Client {
   void tamper_view_for_test();
 
  private:
+  friend class ClientPool;
+  void reset_for_connect();
+  bool open_peer(_ENetHost* host, bool owns_host, const std::string& address, std::uint16_t port);
+  void say_hello();
+  void on_event(_ENetEvent& event);
   void handle(protocol::ServerMessage message);
   void adopt_snapshot(const protocol::ViewerInfo& viewer, Seq view_seq, Match view);
   void hear_room_clock(TimeMs room_now);
@@ -126,6 +140,28 @@ class Client {
   std::uint32_t next_request_ = 1;
   bool awaiting_snapshot_ = false;
   bool lose_next_item_ = false;
+};
+
+// Many clients over a few ENet hosts (ENet allows 4,095 peers per host), serviced together from
+// one thread: the load generator's thousands of connections. Clients connect without blocking
+// (Hello goes out when the connection is up; welcomed() says when Welcome came) and hear
+// through service(); what they send leaves at flush(). The pool outlives its clients.
+class ClientPool {
+ public:
+  explicit ClientPool(int peers_per_host = 1000);
+  ~ClientPool();
+  ClientPool(const ClientPool&) = delete;
+  ClientPool& operator=(const ClientPool&) = delete;
+
+  // Starts connecting `client` (dropping any connection it had); false with its last_problem().
+  bool connect(Client& client, const std::string& host, std::uint16_t port);
+  // Hands what has arrived to its clients; true if anything did.
+  bool service();
+  void flush();
+
+ private:
+  struct Hosts;
+  std::unique_ptr<Hosts> hosts_;
 };
 
 // Services every client until `done` holds or timeout_ms passes; true if it held.
