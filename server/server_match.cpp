@@ -158,9 +158,7 @@ bool Server::deliver(Room& room, MatchHost::Outcome& outcome) {
     for (const ConnId id : room.members) {
       Connection* conn = connection(id);
       if (conn == nullptr || conn->viewer != delivery.viewer) continue;
-      if (!bytes)
-        bytes = std::make_shared<const Bytes>(
-            pm::encode(pm::StreamItem{delivery.item.view_seq, delivery.item.event}));
+      if (!bytes) bytes = std::make_shared<const Bytes>(pm::encode(pm::StreamItem{delivery.item}));
       queue_bytes(id, bytes, room.code);
       conn->sent_view_seq = delivery.item.view_seq;
     }

@@ -334,8 +334,7 @@ void Client::handle(pm::ServerMessage message) {
                      lose_next_item_ = false;
                      return;
                    }
-                   if (view_->apply(accord::StreamItem{m.view_seq, std::move(m.event)}) ==
-                       ClientView::Applied::gap) {
+                   if (view_->apply(m) == ClientView::Applied::gap) {
                      ++gaps;
                      request_resync();
                      return;

@@ -13,6 +13,7 @@
 
 #include "core/commands.hpp"
 #include "core/events.hpp"
+#include "core/host.hpp"
 #include "core/model.hpp"
 #include "core/type_list.hpp"
 
@@ -224,9 +225,9 @@ struct Joined {
 };
 
 // One event of the viewer's own stream; view_seq rises by exactly one per item.
-struct StreamItem {
+// The rules core's stream item (core/host.hpp) itself, fields and all, named as a message.
+struct StreamItem : accord::StreamItem {
   ACCORD_MESSAGE("stream_item", server_to_client);
-  ACCORD_FIELDS((Seq, view_seq, 0), (Event, event))
 };
 
 // The viewer's whole view: after RequestResync, or when the connection's viewer changed (its

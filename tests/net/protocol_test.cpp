@@ -42,7 +42,7 @@ T sample() {
       value.reconnect_token = "0123abcd";
     }
   } else if constexpr (std::is_same_v<T, pm::StreamItem>) {
-    value = {5, MessagePosted{}};
+    value = {{5, MessagePosted{}}};
   } else if constexpr (std::is_same_v<T, pm::ViewHash>) {
     value = {12, 0xfedcba9876543210ull};
   } else if constexpr (std::is_same_v<T, pm::CommandRejected>) {
