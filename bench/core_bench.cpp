@@ -15,7 +15,15 @@ LogHeader classroom_header() {
   LogHeader header;
   header.seed = 2011;
   for (std::uint32_t s = 0; s < kSeats; ++s)
-    header.settings.seats.push_back(SeatSetup{"s" + std::to_string(s), "State " + std::to_string(s), "bloc", "position", "brief", {}, {}, {}, {}});
+    header.settings.seats.push_back(SeatSetup{"s" + std::to_string(s),
+                                              "State " + std::to_string(s),
+                                              "bloc",
+                                              "position",
+                                              "brief",
+                                              {},
+                                              {},
+                                              {},
+                                              {}});
   header.settings.drafts.push_back(DraftSetup{"Code of conduct", {}, {}});
   header.settings.rules.max_delegation_size = 2;
   return header;
@@ -35,9 +43,10 @@ MatchHost classroom() {
   for (SeatIndex s = 0; s < kSeats; ++s)
     host.submit(Actor::of(s), WriteNote{"Our red line is clause 38. Seat " + std::to_string(s)}, 0);
   for (int i = 0; i < 200; ++i)
-    host.submit(
-        Actor::of(static_cast<ParticipantId>(i) % kParticipants),
-        PostMessage{kPlenary, "We support capacity building for all states, message " + std::to_string(i)}, i);
+    host.submit(Actor::of(static_cast<ParticipantId>(i) % kParticipants),
+                PostMessage{kPlenary, "We support capacity building for all states, message " +
+                                          std::to_string(i)},
+                i);
   return host;
 }
 
@@ -101,8 +110,9 @@ void BM_FilterForAllViewers(benchmark::State& state) {
 BENCHMARK(BM_FilterForAllViewers);
 
 void BM_EncodeDecodeEvent(benchmark::State& state) {
-  const Event event =
-      MessagePosted{kPlenary, ChatMessage{12, 3, false, false, "We support capacity building for all states.", 1234, false}};
+  const Event event = MessagePosted{
+      kPlenary, ChatMessage{12, 3, false, false, "We support capacity building for all states.",
+                            1234, false}};
   for (auto _ : state)
     benchmark::DoNotOptimize(decode_event(encode_event(event)));
   state.counters["bytes"] = static_cast<double>(encode_event(event).size());

@@ -104,7 +104,8 @@ bool Server::load_room(const std::string& code, std::string* problem) {
   if (room.quick && match.phase == Phase::lobby)
     room.countdown_deadline = now + config_.quick_match_countdown_ms;
   spdlog::info("room {} loaded: phase {}, {} event(s) replayed after the snapshot of event {}",
-               code, to_string(match.phase), room.engine->host().log().entries.size(), snapshot_seq);
+               code, to_string(match.phase), room.engine->host().log().entries.size(),
+               snapshot_seq);
   rooms_.insert_or_assign(code, std::move(room));
   return true;
 }
@@ -140,7 +141,8 @@ bool Server::stage_turn(TimeMs now) {
       room.record_dirty = false;
       room.staged = true;
     }
-    if (room.staged && room.engine->host().last_seq() >= room.snapshot_seq + config_.snapshot_every) {
+    if (room.staged &&
+        room.engine->host().last_seq() >= room.snapshot_seq + config_.snapshot_every) {
       store_->stage_snapshot(code, room.engine->host().last_seq(), room.engine->match());
       room.snapshot_seq = room.engine->host().last_seq();
     }

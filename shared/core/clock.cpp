@@ -31,7 +31,9 @@ std::optional<Next> next_phase(const Match& m) {
   return std::nullopt;
 }
 
-bool is_voting(Phase phase) { return phase == Phase::clause_voting || phase == Phase::final_vote; }
+bool is_voting(Phase phase) {
+  return phase == Phase::clause_voting || phase == Phase::final_vote;
+}
 
 // The vote records the current phase is waiting on.
 std::vector<const VoteRecord*> open_votes(const Match& m) {
@@ -63,7 +65,8 @@ bool phase_complete(const Match& m) {
 }
 
 void apply_all(Match& m, const std::vector<Event>& events) {
-  for (const auto& e : events) accord::apply(m, e);
+  for (const auto& e : events)
+    accord::apply(m, e);
 }
 
 }  // namespace
@@ -153,8 +156,7 @@ template <>
 Decision decide_command(const DecideContext& ctx, const ExtendPhase& cmd) {
   const auto& m = ctx.match;
   if (cmd.by_ms < 1000 || cmd.by_ms > 4 * 3600 * 1000)
-    return reject(RejectCode::not_allowed, "by_ms",
-                  "Extend by between one second and four hours.");
+    return reject(RejectCode::not_allowed, "by_ms", "Extend by between one second and four hours.");
   if (!m.deadline && !m.paused_remaining)
     return reject(RejectCode::wrong_phase, "", "This phase has no timer to extend.");
   return Decision::accept({PhaseExtended{cmd.by_ms}});
@@ -203,7 +205,8 @@ void apply_event(Match& match, const PhaseExtended& e) {
 
 template <>
 void apply_event(Match& match, const PhaseEnded& e) {
-  for (auto& seat : match.seats) seat.ready = false;
+  for (auto& seat : match.seats)
+    seat.ready = false;
   if (e.ended == Phase::drafting) {
     for (auto& clause : match.clauses)
       for (auto& amendment : clause.amendments)
@@ -233,7 +236,8 @@ std::vector<Event> tick(const Match& match, TimeMs now) {
     if (!events.empty()) events = detail::with_early_end(match, std::move(events), now);
   }
   Match after = match;
-  for (const auto& e : events) apply(after, e);
+  for (const auto& e : events)
+    apply(after, e);
   if (after.deadline && now >= *after.deadline && after.phase == match.phase) {
     auto ended = detail::end_phase(after, now);
     events.insert(events.end(), ended.begin(), ended.end());

@@ -51,9 +51,9 @@ Decision decide_command(const DecideContext& ctx, const JoinMatch& cmd) {
     return reject(RejectCode::invalid_name, "name",
                   "A display name needs visible characters and no control characters.");
   if (cmd.name.size() > r.max_name_bytes)
-    return reject(RejectCode::invalid_name, "name",
-                  "That display name is too long (at most " + std::to_string(r.max_name_bytes) +
-                      " bytes).");
+    return reject(
+        RejectCode::invalid_name, "name",
+        "That display name is too long (at most " + std::to_string(r.max_name_bytes) + " bytes).");
   if (cmd.role == Role::spectator && !r.allow_spectators)
     return reject(RejectCode::spectators_closed, "role", "This room does not admit spectators.");
   if (active_count(ctx.match) >= r.max_participants)
@@ -149,8 +149,8 @@ Decision decide_command(const DecideContext& ctx, const StartMatch&) {
       unseated.push_back(id);
   }
   const bool anyone_playing =
-      !unseated.empty() || std::any_of(occupancy.begin(), occupancy.end(),
-                                       [](std::uint32_t n) { return n > 0; }) ||
+      !unseated.empty() ||
+      std::any_of(occupancy.begin(), occupancy.end(), [](std::uint32_t n) { return n > 0; }) ||
       std::any_of(m.seats.begin(), m.seats.end(), [](const Seat& s) { return s.bot; });
   if (!anyone_playing)
     return reject(RejectCode::no_seated_participant, "",
@@ -232,7 +232,8 @@ void apply_event(Match& match, const MatchStarted& e) {
       fix_head(match, a.seat);
     }
   }
-  for (auto& p : match.participants) p.ready = false;
+  for (auto& p : match.participants)
+    p.ready = false;
 }
 
 }  // namespace accord::detail

@@ -31,8 +31,8 @@ Rejection bad_setting(std::string field, std::string message) {
 
 std::optional<Rejection> validate_rules(const RoomRules& r) {
   if (r.rounds < 1 || r.rounds > 6) return bad_setting("rules/rounds", "Play 1 to 6 rounds.");
-  for (TimeMs length : {r.briefing_ms, r.drafting_ms, r.clause_voting_ms, r.final_vote_ms,
-                        r.adoption_window_ms})
+  for (TimeMs length :
+       {r.briefing_ms, r.drafting_ms, r.clause_voting_ms, r.final_vote_ms, r.adoption_window_ms})
     if (length < 1000 || length > 24 * 3600 * 1000)
       return bad_setting("rules", "Every timer lasts between one second and one day.");
   if (r.quorum_permille > 1000)
@@ -40,8 +40,7 @@ std::optional<Rejection> validate_rules(const RoomRules& r) {
   if (r.max_delegation_size < 1 || r.max_delegation_size > 8)
     return bad_setting("rules/max_delegation_size", "A delegation has between 1 and 8 members.");
   if (r.max_participants < 1 || r.max_participants > 1000)
-    return bad_setting("rules/max_participants",
-                       "A match admits between 1 and 1000 participants.");
+    return bad_setting("rules/max_participants", "A match admits between 1 and 1000 participants.");
   if (r.max_name_bytes < 1 || r.max_chat_bytes < 1 || r.max_clause_bytes < 1)
     return bad_setting("rules/max_chat_bytes", "Name, chat and clause limits must be positive.");
   if (r.max_clauses_per_seat_per_round < 1 || r.max_pending_amendments_per_clause < 1)
@@ -192,17 +191,19 @@ std::optional<SeatIndex> acting_seat(const Match& match, const Actor& actor) {
 
 std::optional<Decision> require_seat(const DecideContext& ctx, SeatIndex& seat) {
   const auto s = acting_seat(ctx.match, ctx.actor);
-  if (!s) return reject(RejectCode::not_seated, "", "Only a delegation holding a seat can do this.");
+  if (!s)
+    return reject(RejectCode::not_seated, "", "Only a delegation holding a seat can do this.");
   seat = *s;
   return std::nullopt;
 }
 
 std::optional<Decision> require_voter(const DecideContext& ctx, SeatIndex& seat) {
   if (auto refused = require_seat(ctx, seat)) return refused;
-  if (ctx.actor.kind == ActorKind::participant && ctx.match.seats[seat].head != ctx.actor.participant)
-    return reject(RejectCode::not_head, "",
-                  "Only the head of your delegation can do this for " +
-                      seat_name(ctx.match, seat) + ".");
+  if (ctx.actor.kind == ActorKind::participant &&
+      ctx.match.seats[seat].head != ctx.actor.participant)
+    return reject(
+        RejectCode::not_head, "",
+        "Only the head of your delegation can do this for " + seat_name(ctx.match, seat) + ".");
   return std::nullopt;
 }
 
@@ -216,8 +217,8 @@ std::optional<Decision> require_phase(const Match& match, Phase phase, const cha
   if (match.phase == phase) return std::nullopt;
   return reject(RejectCode::wrong_phase, "",
                 std::string(what) + " is possible in the " + std::string(to_string(phase)) +
-                    " phase only; the conference is in the " +
-                    std::string(to_string(match.phase)) + " phase.");
+                    " phase only; the conference is in the " + std::string(to_string(match.phase)) +
+                    " phase.");
 }
 
 }  // namespace detail

@@ -17,7 +17,9 @@ bool private_channels_revealed(const Match& m) {
   return m.secrets_revealed && m.settings.rules.reveal_private_channels;
 }
 
-bool is_placeholder(const Deal& deal) { return deal.from_terms.empty() && deal.to_terms.empty(); }
+bool is_placeholder(const Deal& deal) {
+  return deal.from_terms.empty() && deal.to_terms.empty();
+}
 
 Channel placeholder(const Channel& channel) {
   Channel blank;
@@ -60,9 +62,9 @@ std::optional<Event> redact(const Match& m, const MessagePosted& e, const Viewer
 }
 
 std::optional<Event> redact(const Match& m, const ChannelOpened& e, const Viewer& viewer) {
-  const bool member = viewer.kind == ViewerKind::seat &&
-                      (detail::contains(e.members, viewer.seat) ||
-                       detail::contains(e.invited, viewer.seat));
+  const bool member =
+      viewer.kind == ViewerKind::seat &&
+      (detail::contains(e.members, viewer.seat) || detail::contains(e.invited, viewer.seat));
   if (privileged(viewer) || member || private_channels_revealed(m)) return e;
   return ChannelOpened{e.kind, "", {}, {}};
 }
@@ -188,7 +190,8 @@ Match view_for(const Match& match, const Viewer& viewer) {
     if (clause.hidden && !facilitator) clause.text.clear();
     hide_ballots(match, clause.vote, viewer);
   }
-  for (auto& draft : view.drafts) hide_ballots(match, draft.final_vote, viewer);
+  for (auto& draft : view.drafts)
+    hide_ballots(match, draft.final_vote, viewer);
   for (DealId d = 0; d < view.deals.size(); ++d)
     if (!sees_deal(match, viewer, d)) view.deals[d] = Deal{};
   return view;
@@ -201,8 +204,9 @@ std::optional<Event> filter_event(const Match& before, const Event& event, const
         if constexpr (E::kAudience == Audience::everyone) {
           return e;
         } else {
-          static_assert(requires { redact(before, e, viewer); },
-                        "an Audience::filtered event needs a redact() overload");
+          static_assert(
+              requires { redact(before, e, viewer); },
+              "an Audience::filtered event needs a redact() overload");
           return redact(before, e, viewer);
         }
       },

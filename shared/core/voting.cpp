@@ -7,7 +7,9 @@
 namespace accord::detail {
 namespace {
 
-std::string clause_label(ClauseId id) { return "clause " + std::to_string(id + 1); }
+std::string clause_label(ClauseId id) {
+  return "clause " + std::to_string(id + 1);
+}
 
 bool clause_has_adopted(const Match& m, DraftIndex d) {
   return std::any_of(m.clauses.begin(), m.clauses.end(), [&](const Clause& c) {
@@ -141,7 +143,8 @@ Decision decide_command(const DecideContext& ctx, const CastBallot& cmd) {
 template <>
 Decision decide_command(const DecideContext& ctx, const ProposeAdoptionWithoutVote& cmd) {
   const auto& m = ctx.match;
-  if (auto refused = require_phase(m, Phase::final_vote, "Adoption without a vote")) return *refused;
+  if (auto refused = require_phase(m, Phase::final_vote, "Adoption without a vote"))
+    return *refused;
   if (auto refused = require_running(m)) return *refused;
   if (cmd.draft >= m.drafts.size())
     return reject(RejectCode::no_such_draft, "draft", "There is no such draft.");
@@ -150,7 +153,8 @@ Decision decide_command(const DecideContext& ctx, const ProposeAdoptionWithoutVo
     return reject(RejectCode::vote_closed, "draft",
                   "The draft \"" + draft.title + "\" is not before the conference.");
   if (draft.objection_deadline)
-    return reject(RejectCode::already_done, "draft", "Adoption without a vote is already proposed.");
+    return reject(RejectCode::already_done, "draft",
+                  "Adoption without a vote is already proposed.");
   if (draft.final_vote.cast_count > 0)
     return reject(RejectCode::not_allowed, "draft",
                   "Ballots have been cast on this draft: the recorded vote goes on.");

@@ -266,7 +266,8 @@ TEST_CASE("a failed commit sends nothing and rolls the room back", "[net][store]
   server.stop();
   const auto* room = server.get().room(fac->room_code());
   CHECK(room->engine->match().channels[kPlenary].messages.back().text == "saved");
-  CHECK(server.store().load(fac->room_code())->entries.size() == room->engine->host().log().entries.size());
+  CHECK(server.store().load(fac->room_code())->entries.size() ==
+        room->engine->host().log().entries.size());
 }
 
 }  // namespace

@@ -96,7 +96,8 @@ TEST_CASE("reconnecting mid-vote with the token keeps the seat and the ballot",
     sync_with_server(all);
     CHECK(p2->view().channels[kPlenary].messages.back().text == "again");
     server.stop();
-    CHECK(hash(view_for(server.get().room(code)->engine->match(), p2->viewer())) == p2->view_hash());
+    CHECK(hash(view_for(server.get().room(code)->engine->match(), p2->viewer())) ==
+          p2->view_hash());
   }
 }
 

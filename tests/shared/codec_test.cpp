@@ -97,15 +97,17 @@ TEST_CASE("strict decoding names the field that failed") {
     CHECK(command_error(json(42)).problem == "expected an object");
   }
   SECTION("invalid UTF-8 in a string") {
-    const auto e = command_error({{"type", "post_message"}, {"channel", 0}, {"text", std::string("ok \xff\xfe")}});
+    const auto e = command_error(
+        {{"type", "post_message"}, {"channel", 0}, {"text", std::string("ok \xff\xfe")}});
     CHECK(e.path == "/text");
     CHECK(e.problem == "invalid UTF-8");
   }
   SECTION("over-long string") {
     DecodeLimits limits;
     limits.max_string_bytes = 10;
-    const auto d =
-        decode_command(msgpack({{"type", "post_message"}, {"channel", 0}, {"text", std::string(11, 'a')}}), limits);
+    const auto d = decode_command(
+        msgpack({{"type", "post_message"}, {"channel", 0}, {"text", std::string(11, 'a')}}),
+        limits);
     REQUIRE_FALSE(d);
     CHECK(d.error.problem == "string too long");
   }
@@ -123,8 +125,9 @@ TEST_CASE("bounded decoding refuses hostile input without crashing") {
   SECTION("oversized input") {
     DecodeLimits limits;
     limits.max_bytes = 4096;
-    const auto d =
-        decode_command(msgpack({{"type", "post_message"}, {"channel", 0}, {"text", std::string(5000, 'a')}}), limits);
+    const auto d = decode_command(
+        msgpack({{"type", "post_message"}, {"channel", 0}, {"text", std::string(5000, 'a')}}),
+        limits);
     REQUIRE_FALSE(d);
     CHECK(d.error.problem.find("exceeds the limit of 4096") != std::string::npos);
   }

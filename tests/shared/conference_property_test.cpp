@@ -27,8 +27,8 @@ LogHeader random_header(std::uint64_t seed) {
     s.seats[i].objectives = {{brief_marker_prefix(i) + " objective", "adopted(27)"}};
   }
   s.drafts[0].sponsors = {0};
-  s.drafts[0].starting_refs = seed % 2 == 0 ? std::vector<std::string>{"1", "38"}
-                                            : std::vector<std::string>{};
+  s.drafts[0].starting_refs =
+      seed % 2 == 0 ? std::vector<std::string>{"1", "38"} : std::vector<std::string>{};
   if (seed % 5 == 0) s.drafts.push_back(DraftSetup{"Rival code", {1}, {"36"}});
   s.has_facilitator = seed % 4 != 0;
   s.rules.rounds = 1 + static_cast<std::uint32_t>(seed % 2);
@@ -93,7 +93,8 @@ std::string broken_invariants(const Match& m) {
     if (clause.vote.state == VoteState::open) {
       expect(m.phase == Phase::clause_voting, what + " vote open outside clause voting");
       std::uint32_t cast = 0;
-      for (const auto& b : clause.vote.ballots) cast += b ? 1u : 0u;
+      for (const auto& b : clause.vote.ballots)
+        cast += b ? 1u : 0u;
       expect(cast == clause.vote.cast_count, what + " cast count");
     }
     for (SeatIndex s : clause.renewed)
@@ -146,8 +147,10 @@ void check_client_view(const Match& view, const Viewer& v) {
         if (!(v.kind == ViewerKind::seat && v.seat == s) && vote.ballots[s])
           FAIL_CHECK("a secret ballot of seat " << s << " is in another viewer's view");
     };
-    for (const auto& clause : view.clauses) own_only(clause.vote);
-    for (const auto& draft : view.drafts) own_only(draft.final_vote);
+    for (const auto& clause : view.clauses)
+      own_only(clause.vote);
+    for (const auto& draft : view.drafts)
+      own_only(draft.final_vote);
   }
 }
 
@@ -160,9 +163,11 @@ void run_stream(std::uint64_t seed, int commands, RunTotals& totals) {
   CAPTURE(seed);
   MatchHost host(random_header(seed));
   std::vector<Viewer> viewers{Viewer::audience(), Viewer::facilitator()};
-  for (SeatIndex s = 0; s < host.match().seats.size(); ++s) viewers.push_back(Viewer::of_seat(s));
+  for (SeatIndex s = 0; s < host.match().seats.size(); ++s)
+    viewers.push_back(Viewer::of_seat(s));
   std::map<Viewer, ClientView> clients;
-  for (const auto& v : viewers) clients.emplace(v, ClientView(host.open_stream(v)));
+  for (const auto& v : viewers)
+    clients.emplace(v, ClientView(host.open_stream(v)));
   SecrecyWatch watch;
 
   RandomPlay play(seed * 7919);

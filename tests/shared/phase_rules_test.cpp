@@ -22,8 +22,12 @@ Table at(Phase phase) {
   return t;
 }
 
-Table briefing() { return at(Phase::briefing); }
-Table drafting() { return at(Phase::drafting); }
+Table briefing() {
+  return at(Phase::briefing);
+}
+Table drafting() {
+  return at(Phase::drafting);
+}
 Table lobby() {
   Table t(two_rounds());
   t.seat_one_each();
@@ -48,18 +52,22 @@ const RegisterRuleCases phase_cases({
        CHECK(m.seats[1].ready);
        CHECK(m.phase == Phase::drafting);
      }},
-    {"the last seat done ends drafting early", [] {
+    {"the last seat done ends drafting early",
+     [] {
        Table t = drafting();
-       for (ParticipantId p = 0; p < 3; ++p) t.must(Actor::of(p), SetReady{true});
+       for (ParticipantId p = 0; p < 3; ++p)
+         t.must(Actor::of(p), SetReady{true});
        return t;
      },
      Actor::of(3), SetReady{true}, std::nullopt,
      [](const Match& m) {
        CHECK(m.phase == Phase::clause_voting);
        CHECK(m.clauses[0].vote.state == VoteState::open);
-       for (const auto& seat : m.seats) CHECK_FALSE(seat.ready);
+       for (const auto& seat : m.seats)
+         CHECK_FALSE(seat.ready);
      }},
-    {"done twice", [] {
+    {"done twice",
+     [] {
        Table t = drafting();
        t.must(Actor::of(1), SetReady{true});
        return t;
@@ -69,8 +77,7 @@ const RegisterRuleCases phase_cases({
     {"ready marks are not given in the briefing", briefing, Actor::of(1), SetReady{true},
      RejectCode::wrong_phase},
 
-    {"the facilitator pauses the clock", drafting, Actor::facilitator(), PauseClock{},
-     std::nullopt,
+    {"the facilitator pauses the clock", drafting, Actor::facilitator(), PauseClock{}, std::nullopt,
      [](const Match& m) {
        CHECK(m.paused_at == 1'000);
        CHECK_FALSE(m.deadline);
@@ -95,8 +102,7 @@ const RegisterRuleCases phase_cases({
     {"extend while paused", paused_drafting, Actor::facilitator(), ExtendPhase{30'000},
      std::nullopt, [](const Match& m) { CHECK(m.paused_remaining == 150'000); }},
     {"extend by nothing", drafting, Actor::facilitator(), ExtendPhase{0}, RejectCode::not_allowed},
-    {"extend the lobby", lobby, Actor::facilitator(), ExtendPhase{30'000},
-     RejectCode::wrong_phase},
+    {"extend the lobby", lobby, Actor::facilitator(), ExtendPhase{30'000}, RejectCode::wrong_phase},
 
     {"the facilitator advances the phase", briefing, Actor::facilitator(), AdvancePhase{},
      std::nullopt,
@@ -134,7 +140,8 @@ TEST_CASE("the conference runs lobby, briefing, rounds of drafting and voting, f
   CHECK(t.match().drafts[0].status == DraftStatus::failed);  // nobody voted in the final
   CHECK(seen.front().first == Phase::briefing);
   bool saw_round_two = false;
-  for (const auto& [phase, round] : seen) saw_round_two |= phase == Phase::drafting && round == 2;
+  for (const auto& [phase, round] : seen)
+    saw_round_two |= phase == Phase::drafting && round == 2;
   CHECK(saw_round_two);
 }
 

@@ -13,8 +13,8 @@ namespace accord::test {
 
 // A small fixture clause table: a few archetypes and their variants (ref, family).
 inline std::vector<ClauseOption> fixture_clause_table() {
-  return {{"1", "1"},    {"6", "6"},   {"6s", "6"},   {"23", "23"}, {"24", "24"}, {"27", "27"},
-          {"27u", "27"}, {"29", "29"}, {"36", "36"},  {"36n", "36"}, {"36r", "36"}, {"37", "37"},
+  return {{"1", "1"},    {"6", "6"},    {"6s", "6"},  {"23", "23"},  {"24", "24"},  {"27", "27"},
+          {"27u", "27"}, {"29", "29"},  {"36", "36"}, {"36n", "36"}, {"36r", "36"}, {"37", "37"},
           {"38", "38"},  {"38q", "38"}, {"39", "39"}, {"39m", "39"}};
 }
 
@@ -88,7 +88,8 @@ class Table {
 
   // One participant per seat (each the head of its delegation), named "Head <seat>".
   void seat_one_each() {
-    for (SeatIndex s = 0; s < match().seats.size(); ++s) seated("Head " + std::to_string(s), s);
+    for (SeatIndex s = 0; s < match().seats.size(); ++s)
+      seated("Head " + std::to_string(s), s);
   }
 
   TimeMs now = 1'000;

@@ -31,7 +31,9 @@ Table conference(const Conference& c = {}) {
   return t;
 }
 
-Table voting() { return conference(); }
+Table voting() {
+  return conference();
+}
 
 Table voting_with_second_delegate() {
   LogHeader h = header_with_seats(3);
@@ -54,7 +56,8 @@ void vote(Table& t, ParticipantId head, ClauseId clause, Ballot b) {
 Table final_vote() {
   Table t = conference();
   for (ParticipantId p = 0; p < 4; ++p)
-    for (ClauseId c = 0; c < 3; ++c) vote(t, p, c, Ballot::yes);
+    for (ClauseId c = 0; c < 3; ++c)
+      vote(t, p, c, Ballot::yes);
   REQUIRE(t.match().phase == Phase::final_vote);
   return t;
 }
@@ -89,7 +92,8 @@ const RegisterRuleCases voting_cases({
        CHECK(m.clauses[1].vote.ballots[2] == Ballot::no);
        CHECK(m.clauses[1].vote.cast_count == 1);
      }},
-    {"a ballot can be changed until the vote closes", [] {
+    {"a ballot can be changed until the vote closes",
+     [] {
        Table t = voting();
        vote(t, 2, 1, Ballot::yes);
        return t;
@@ -110,7 +114,8 @@ const RegisterRuleCases voting_cases({
      CastBallot{VoteOn::clause, 0, Ballot::yes}, RejectCode::not_allowed},
     {"a ballot on a clause that does not exist", voting, Actor::of(0),
      CastBallot{VoteOn::clause, 9, Ballot::yes}, RejectCode::no_such_clause},
-    {"the same ballot twice", [] {
+    {"the same ballot twice",
+     [] {
        Table t = voting();
        vote(t, 0, 0, Ballot::yes);
        return t;
@@ -134,7 +139,8 @@ const RegisterRuleCases voting_cases({
      ProposeAdoptionWithoutVote{3}, RejectCode::no_such_draft},
     {"adoption without a vote proposed twice", adoption_proposed, Actor::facilitator(),
      ProposeAdoptionWithoutVote{0}, RejectCode::already_done},
-    {"adoption without a vote after ballots were cast", [] {
+    {"adoption without a vote after ballots were cast",
+     [] {
        Table t = final_vote();
        t.must(Actor::of(1), CastBallot{VoteOn::draft, 0, Ballot::yes});
        return t;
@@ -153,14 +159,14 @@ const RegisterRuleCases voting_cases({
      RejectCode::not_pending},
     {"an objection to a draft that does not exist", adoption_proposed, Actor::of(3),
      ObjectToAdoption{5}, RejectCode::no_such_draft},
-    {"no objection while paused (it waits, as the window does)", [] {
+    {"no objection while paused (it waits, as the window does)",
+     [] {
        Table t = adoption_proposed();
        t.must(Actor::facilitator(), PauseClock{});
        return t;
      },
      Actor::of(3), ObjectToAdoption{0}, RejectCode::paused},
-})
-;
+});
 
 // ------------------------------------------------------------------ decision rules
 
@@ -175,23 +181,27 @@ VoteResult count(DecisionRule rule, Count c, std::uint32_t occupied, std::uint32
   Match m = new_match(settings_with_seats(seats), 1);
   m.settings.rules.decision_rule = rule;
   m.settings.rules.quorum_permille = quorum;
-  for (SeatIndex s = 0; s < occupied; ++s) m.seats[s].bot = true;
+  for (SeatIndex s = 0; s < occupied; ++s)
+    m.seats[s].bot = true;
   VoteRecord vote;
   vote.state = VoteState::open;
   vote.ballots.assign(seats, std::nullopt);
   SeatIndex s = 0;
-  for (std::uint32_t i = 0; i < c.yes; ++i) vote.ballots[s++] = Ballot::yes;
-  for (std::uint32_t i = 0; i < c.no; ++i) vote.ballots[s++] = Ballot::no;
-  for (std::uint32_t i = 0; i < c.abstain; ++i) vote.ballots[s++] = Ballot::abstain;
+  for (std::uint32_t i = 0; i < c.yes; ++i)
+    vote.ballots[s++] = Ballot::yes;
+  for (std::uint32_t i = 0; i < c.no; ++i)
+    vote.ballots[s++] = Ballot::no;
+  for (std::uint32_t i = 0; i < c.abstain; ++i)
+    vote.ballots[s++] = Ballot::abstain;
   return detail::tally(m, vote, VoteOn::clause, 0);
 }
 
 TEST_CASE("simple majority: more yes than no among the seats present and voting") {
   const auto rule = DecisionRule::simple_majority;
   CHECK(count(rule, {3, 2, 0}, 5).outcome == VoteOutcome::adopted);
-  CHECK(count(rule, {2, 2, 1}, 5).outcome == VoteOutcome::rejected);       // a tie fails
-  CHECK(count(rule, {0, 0, 5}, 5).outcome == VoteOutcome::rejected);       // all abstain
-  CHECK(count(rule, {1, 0, 4}, 5).outcome == VoteOutcome::adopted);        // abstentions ignored
+  CHECK(count(rule, {2, 2, 1}, 5).outcome == VoteOutcome::rejected);  // a tie fails
+  CHECK(count(rule, {0, 0, 5}, 5).outcome == VoteOutcome::rejected);  // all abstain
+  CHECK(count(rule, {1, 0, 4}, 5).outcome == VoteOutcome::adopted);   // abstentions ignored
   const auto absent = count(rule, {2, 1, 0}, 6);  // three occupied seats cast nothing
   CHECK(absent.outcome == VoteOutcome::adopted);
   CHECK(absent.not_voting == 3);
@@ -265,7 +275,8 @@ TEST_CASE("the timer closes a vote: seats without a ballot are recorded as not v
 TEST_CASE("a draft with no adopted clause is not put to the final vote") {
   Table t = conference();
   for (ParticipantId p = 0; p < 4; ++p)
-    for (ClauseId c = 0; c < 3; ++c) vote(t, p, c, Ballot::no);
+    for (ClauseId c = 0; c < 3; ++c)
+      vote(t, p, c, Ballot::no);
   // Nothing to vote on in the final vote: the conference moves straight to the debrief.
   CHECK(t.match().phase == Phase::debrief);
   CHECK(t.match().drafts[0].status == DraftStatus::not_put);
