@@ -4,6 +4,8 @@
 // free-text clause or overriding its points; the scenario's teacher notes; a rematch or deleting
 // the room on a server.
 
+#include <algorithm>
+
 #include "core/rules.hpp"
 #include "ui.hpp"
 
@@ -190,20 +192,33 @@ void draw_room_rules(Ui& u, const Match& v) {
                           {"phase.drafting", &RoomRules::drafting_ms},
                           {"phase.clause_voting", &RoomRules::clause_voting_ms},
                           {"phase.final_vote", &RoomRules::final_vote_ms}};
+  // The buttons line up in a column after the longest timer's line.
+  std::vector<std::string> lines;
+  float column = 0.0f;
   for (const auto& timer : timers) {
-    ImGui::PushID(timer.key);
     const TimeMs ms = r.*timer.field;
     std::string length = std::to_string(ms / 60'000);
     if (const auto seconds = (ms % 60'000) / 1000; seconds != 0)
       length += (seconds < 10 ? ":0" : ":") + std::to_string(seconds);
+    lines.push_back(u.f("facilitator.timer", {u.s.get(timer.key), length}));
+    column = std::max(column, ImGui::CalcTextSize(lines.back().c_str()).x);
+  }
+  column += ImGui::GetCursorStartPos().x + ImGui::GetStyle().ItemSpacing.x;
+  for (std::size_t t = 0; t < std::size(timers); ++t) {
+    const Timer& timer = timers[t];
+    ImGui::PushID(timer.key);
+    const TimeMs ms = r.*timer.field;
     ImGui::AlignTextToFramePadding();
-    ui::text(u.f("facilitator.timer", {u.s.get(timer.key), length}));
+    ui::text(lines[t]);
     for (const bool more : {false, true}) {
       RoomRules changed = r;
       changed.*timer.field = more ? ms + 60'000 : ms - 60'000;
       const std::string label =
           u.s.get(more ? "facilitator.minute_more" : "facilitator.minute_less");
-      ImGui::SameLine();
+      if (more)
+        ImGui::SameLine();
+      else
+        ImGui::SameLine(column);
       ImGui::PushID(more ? 1 : 0);
       ui::command_button(u, label, ChangeRules{changed}, SendAs::facilitator);
       ImGui::PopID();
