@@ -82,9 +82,10 @@ struct UiState {
   std::string chat_input;
   std::optional<ChannelId> channel;
   int bilateral_with = 0;
-  std::map<ChannelId, std::size_t> seen;        // messages read per channel
-  std::string announcement;                     // facilitator
-  std::optional<ChannelId> select_channel;      // open this tab on the next frame
+  std::map<ChannelId, std::size_t> seen;                     // messages read per channel
+  std::string announcement;                                  // facilitator
+  std::map<ClauseId, std::vector<std::int32_t>> tag_points;  // facilitator: points being edited
+  std::optional<ChannelId> select_channel;                   // open this tab on the next frame
   std::optional<SeatIndex> awaiting_bilateral;  // opened; select its tab when it arrives
   // Ignored locally (never sent): humans by participant, bots by the seat they play.
   std::set<ParticipantId> ignored;

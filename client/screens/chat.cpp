@@ -142,12 +142,29 @@ void author_name(Ui& u, Session& session, const Match& v, const ChatMessage& m) 
   }
 }
 
-void messages(Ui& u, Session& session, const Match& v, const Channel& ch, float reserve) {
+// The facilitator's small button before a message: hide it (it stays in the log), or show it
+// again.
+void moderation_button(Ui& u, const Session& session, ChannelId channel, std::size_t index,
+                       bool hidden) {
+  if (!session.can_facilitate()) return;
+  ImGui::PushID(static_cast<int>(index));
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(u.px(4), 0));
+  ui::command_button(u, u.s.get(hidden ? "facilitator.show" : "facilitator.hide"),
+                     HideMessage{channel, static_cast<std::uint32_t>(index), !hidden},
+                     SendAs::facilitator);
+  ImGui::PopStyleVar();
+  ImGui::PopID();
+  ImGui::SameLine();
+}
+
+void messages(Ui& u, Session& session, const Match& v, ChannelId id, float reserve) {
+  const Channel& ch = v.channels[id];
   ImGui::BeginChild("messages", ImVec2(0, -reserve), true);
   if (ch.messages.empty()) ui::text_disabled(u.s.get("chat.empty"));
   for (std::size_t i = 0; i < ch.messages.size(); ++i) {
     const ChatMessage& m = ch.messages[i];
     if (m.hidden) {
+      moderation_button(u, session, id, i, true);
       ui::text_disabled(u.s.get("chat.hidden"));
       continue;
     }
@@ -159,6 +176,7 @@ void messages(Ui& u, Session& session, const Match& v, const Channel& ch, float 
     }
     const bool ignoring = ignored(u.state, m);
     if (ignoring && !u.state.show_ignored) continue;
+    moderation_button(u, session, id, i, false);
     ImGui::PushID(static_cast<int>(i));
     author_name(u, session, v, m);
     ImGui::SameLine();
@@ -292,7 +310,7 @@ void channel_tab(Ui& u, Session& session, const Match& v, ChannelId id, SeatInde
 
   const ImGuiStyle& style = ImGui::GetStyle();
   const float row_h = ImGui::GetFrameHeightWithSpacing();
-  messages(u, session, v, ch, row_h + style.ItemSpacing.y);
+  messages(u, session, v, id, row_h + style.ItemSpacing.y);
 
   const std::string send = u.s.get("chat.send");
   const std::string offer = u.s.get("deal.offer_open");

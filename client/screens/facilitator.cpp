@@ -1,6 +1,10 @@
 // Facilitator panel (in solo, the player runs the room): pause, resume, extend, advance;
 // announcements; adoption without a vote; seats (free, bot) and participants (move, mute,
-// remove); hiding a free-text clause; a rematch or deleting the room on a server.
+// remove, head of delegation); in the lobby the decision rule and the phase timers; hiding a
+// free-text clause or overriding its points; the scenario's teacher notes; a rematch or deleting
+// the room on a server.
+
+#include <algorithm>
 
 #include "core/rules.hpp"
 #include "ui.hpp"
@@ -69,6 +73,17 @@ void draw_participants(Ui& u, Session& session, const Match& v) {
     const std::string mute = u.s.get(p.muted ? "facilitator.unmute" : "facilitator.mute");
     ui::same_line_if_fits(ui::button_width(mute));
     ui::command_button(u, mute, MuteParticipant{id, !p.muted}, SendAs::facilitator);
+    // The head casts the seat's votes: the facilitator may give the role to any seated member.
+    if (p.seat && *p.seat < v.seats.size()) {
+      if (v.seats[*p.seat].head == id) {
+        ui::same_line_if_fits(ui::button_width(u.s.get("facilitator.is_head")));
+        ui::text_colored(u.palette.good, u.s.get("facilitator.is_head"));
+      } else {
+        ui::same_line_if_fits(ui::button_width(u.s.get("facilitator.make_head")));
+        ui::command_button(u, u.s.get("facilitator.make_head"), HandHeadRole{id},
+                           SendAs::facilitator);
+      }
+    }
     ui::same_line_if_fits(ui::button_width(u.s.get("facilitator.remove")));
     const RemoveParticipant remove{id};
     if (ui::button_unless(u.s.get("facilitator.remove"),
@@ -87,7 +102,44 @@ void draw_participants(Ui& u, Session& session, const Match& v) {
   if (!any) ui::text_disabled(u.s.get("facilitator.nobody"));
 }
 
-// Hide a clause whose text breaks the room's rules (it stays in the record for the debrief).
+// The seven criteria in the order of OverrideClauseTags' points.
+constexpr const char* kCriteria[] = {"MI", "TR", "AV", "RF", "RS", "CC", "SP"};
+
+// The facilitator's own points for a free-text clause (OverrideClauseTags): seven values from -3
+// to +3 edited in a popup, then applied; or the override cleared.
+void draw_tag_override(Ui& u, const Clause& clause, ClauseId c) {
+  const std::string label = u.s.get("facilitator.points");
+  ui::same_line_if_fits(ui::button_width(label));
+  if (ui::button(label)) {
+    auto& edit = u.state.tag_points[c];
+    edit = clause.facilitator_points;
+    edit.resize(std::size(kCriteria), 0);
+    ImGui::OpenPopup("points");
+  }
+  if (!ImGui::BeginPopup("points")) return;
+  auto& edit = u.state.tag_points[c];
+  edit.resize(std::size(kCriteria), 0);
+  ui::text_wrapped(u.f("facilitator.points_help", {ui::clause_title(u, clause)}));
+  for (std::size_t i = 0; i < std::size(kCriteria); ++i) {
+    int value = edit[i];
+    ImGui::SetNextItemWidth(u.px(220));
+    ui::log(kCriteria[i]);
+    if (ImGui::SliderInt(kCriteria[i], &value, -3, 3)) edit[i] = value;
+  }
+  if (ui::command_button(u, u.s.get("facilitator.points_apply"), OverrideClauseTags{c, edit},
+                         SendAs::facilitator))
+    ImGui::CloseCurrentPopup();
+  ImGui::SameLine();
+  if (ui::command_button(u, u.s.get("facilitator.points_clear"), OverrideClauseTags{c, {}},
+                         SendAs::facilitator))
+    ImGui::CloseCurrentPopup();
+  ImGui::SameLine();
+  if (ui::button(u.s.get("facilitator.cancel"))) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+}
+
+// Hide a clause whose text breaks the room's rules (it stays in the record for the debrief), or
+// replace the analyzer's points for it with the facilitator's own.
 void draw_clause_moderation(Ui& u, const Match& v) {
   bool any = false;
   for (ClauseId c = 0; c < v.clauses.size(); ++c) {
@@ -98,10 +150,113 @@ void draw_clause_moderation(Ui& u, const Match& v) {
     ImGui::PushID(static_cast<int>(c));
     const std::string label = u.s.get(clause.hidden ? "facilitator.show" : "facilitator.hide");
     ui::command_button(u, label, HideClause{c, !clause.hidden}, SendAs::facilitator);
+    draw_tag_override(u, clause, c);
     ImGui::SameLine();
-    ui::text_wrapped(ui::clause_title(u, clause));
+    std::string title = ui::clause_title(u, clause);
+    if (!clause.facilitator_points.empty()) {
+      std::string points;
+      for (std::size_t i = 0; i < clause.facilitator_points.size() && i < std::size(kCriteria); ++i)
+        points += (points.empty() ? "" : " ") + std::string(kCriteria[i]) +
+                  (clause.facilitator_points[i] > 0 ? "+" : "") +
+                  std::to_string(clause.facilitator_points[i]);
+      title += "  " + u.f("facilitator.points_set", {points});
+    }
+    ui::text_wrapped(title);
     ImGui::PopID();
   }
+}
+
+// In the lobby: the decision rule and each phase's timer, changed through ChangeRules (the rules
+// say which values they take).
+void draw_room_rules(Ui& u, const Match& v) {
+  ui::heading(u, u.s.get("facilitator.rules"));
+  const RoomRules& r = v.settings.rules;
+  ImGui::AlignTextToFramePadding();
+  ui::text(u.f("facilitator.decision_rule",
+               {u.s.get("rule." + std::string(to_string(r.decision_rule)))}));
+  for (const DecisionRule rule :
+       {DecisionRule::simple_majority, DecisionRule::two_thirds, DecisionRule::consensus}) {
+    RoomRules changed = r;
+    changed.decision_rule = rule;
+    const std::string label = u.s.get("rule." + std::string(to_string(rule)));
+    ui::same_line_if_fits(ui::button_width(label));
+    ImGui::PushID(static_cast<int>(rule));
+    ui::command_button(u, label, ChangeRules{changed}, SendAs::facilitator);
+    ImGui::PopID();
+  }
+  struct Timer {
+    const char* key;
+    TimeMs RoomRules::*field;
+  };
+  const Timer timers[] = {{"phase.briefing", &RoomRules::briefing_ms},
+                          {"phase.drafting", &RoomRules::drafting_ms},
+                          {"phase.clause_voting", &RoomRules::clause_voting_ms},
+                          {"phase.final_vote", &RoomRules::final_vote_ms}};
+  // The buttons line up in a column after the longest timer's line.
+  std::vector<std::string> lines;
+  float column = 0.0f;
+  for (const auto& timer : timers) {
+    const TimeMs ms = r.*timer.field;
+    std::string length = std::to_string(ms / 60'000);
+    if (const auto seconds = (ms % 60'000) / 1000; seconds != 0)
+      length += (seconds < 10 ? ":0" : ":") + std::to_string(seconds);
+    lines.push_back(u.f("facilitator.timer", {u.s.get(timer.key), length}));
+    column = std::max(column, ImGui::CalcTextSize(lines.back().c_str()).x);
+  }
+  column += ImGui::GetCursorStartPos().x + ImGui::GetStyle().ItemSpacing.x;
+  for (std::size_t t = 0; t < std::size(timers); ++t) {
+    const Timer& timer = timers[t];
+    ImGui::PushID(timer.key);
+    const TimeMs ms = r.*timer.field;
+    ImGui::AlignTextToFramePadding();
+    ui::text(lines[t]);
+    for (const bool more : {false, true}) {
+      RoomRules changed = r;
+      changed.*timer.field = more ? ms + 60'000 : ms - 60'000;
+      const std::string label =
+          u.s.get(more ? "facilitator.minute_more" : "facilitator.minute_less");
+      if (more)
+        ImGui::SameLine();
+      else
+        ImGui::SameLine(column);
+      ImGui::PushID(more ? 1 : 0);
+      ui::command_button(u, label, ChangeRules{changed}, SendAs::facilitator);
+      ImGui::PopID();
+    }
+    ImGui::PopID();
+  }
+}
+
+// The scenario's notes for the teacher: goals, questions, timings, how to form delegations.
+void draw_teacher_notes(Ui& u, const Session& session) {
+  const auto* scenario = u.content.scenario(session.scenario_id());
+  if (!scenario) return;
+  const content::TeacherNotes& notes = scenario->teacher_notes;
+  if (notes.learning_goals.empty() && notes.discussion_questions.empty() && notes.timings.empty() &&
+      notes.delegations.empty())
+    return;
+  ImGui::Spacing();
+  ui::log(u.s.get("facilitator.teacher_notes"));
+  if (!ImGui::CollapsingHeader(u.t("facilitator.teacher_notes"))) return;
+  const auto list = [&](const char* key, const std::vector<std::string>& items) {
+    if (items.empty()) return;
+    ImGui::PushFont(u.fonts.bold);
+    ui::text(u.s.get(key));
+    ImGui::PopFont();
+    for (const auto& item : items)
+      ui::text_wrapped("• " + item);
+  };
+  const auto para = [&](const char* key, const std::string& text) {
+    if (text.empty()) return;
+    ImGui::PushFont(u.fonts.bold);
+    ui::text(u.s.get(key));
+    ImGui::PopFont();
+    ui::text_wrapped(text);
+  };
+  list("facilitator.learning_goals", notes.learning_goals);
+  list("facilitator.discussion_questions", notes.discussion_questions);
+  para("facilitator.timings", notes.timings);
+  para("facilitator.delegations", notes.delegations);
 }
 
 // A room on a server: a new match with the same code and people, or deleting it all.
@@ -150,8 +305,10 @@ void draw_facilitator(Ui& u) {
   ui::command_button(u, u.s.get("facilitator.extend5"), ExtendPhase{5 * 60'000}, kFacilitator);
   ImGui::SameLine();
   ui::command_button(u, u.s.get("facilitator.advance"), AdvancePhase{}, kFacilitator);
-  if (v.phase == Phase::lobby)
+  if (v.phase == Phase::lobby) {
     ui::command_button(u, u.s.get("lobby.start"), StartMatch{}, kFacilitator);
+    draw_room_rules(u, v);
+  }
 
   if (v.phase == Phase::final_vote) {
     ui::heading(u, u.s.get("facilitator.adoption"));
@@ -183,6 +340,7 @@ void draw_facilitator(Ui& u) {
   draw_participants(u, session, v);
   draw_clause_moderation(u, v);
   draw_room(u, session, v);
+  draw_teacher_notes(u, session);
 }
 
 }  // namespace accord::client

@@ -26,7 +26,12 @@ void draw_lobby(Ui& u) {
   ImGui::Spacing();
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                 ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
-  const float footer = ImGui::GetFrameHeightWithSpacing() * 3.0f;
+  // The other members of this client's delegation: the head may hand the role to one of them.
+  std::vector<ParticipantId> members;
+  if (const auto seat = session.seat(); seat && me != kNoParticipant)
+    for (const auto p : delegation_of(v, *seat))
+      if (p != me) members.push_back(p);
+  const float footer = ImGui::GetFrameHeightWithSpacing() * (members.empty() ? 3.0f : 4.0f);
   if (ImGui::BeginTable("seats", 4, flags, ImVec2(0, -footer))) {
     ImGui::TableSetupColumn(u.t("lobby.state"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
     ImGui::TableSetupColumn(u.t("lobby.bloc"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
@@ -66,6 +71,13 @@ void draw_lobby(Ui& u) {
       ImGui::PopID();
     }
     ImGui::EndTable();
+  }
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    ImGui::PushID(static_cast<int>(members[i]));
+    const std::string label = u.f("lobby.hand_head", {ui::participant_name(v, members[i])});
+    if (i > 0) ui::same_line_if_fits(ui::button_width(label));
+    ui::command_button(u, label, HandHeadRole{members[i]});
+    ImGui::PopID();
   }
   const bool ready = me < v.participants.size() && v.participants[me].ready;
   if (me != kNoParticipant) {
