@@ -212,18 +212,6 @@ void check_scenario(const ContentCatalogue& cat, const Scenario& sc, Playability
 
 }  // namespace
 
-std::string_view reach_name(Reach r) {
-  switch (r) {
-    case Reach::never:
-      return "never";
-    case Reach::sometimes:
-      return "sometimes";
-    case Reach::always:
-      return "always";
-  }
-  return "sometimes";
-}
-
 std::optional<Reach> objective_reach(std::string_view condition, const Scenario& scenario,
                                      const scoring::ClauseCatalogue& clauses) {
   const auto parsed = scoring::parse_condition(condition, clauses);

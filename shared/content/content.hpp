@@ -246,8 +246,10 @@ std::vector<SeatObjective> seat_objectives(const StateProfile& state, const Scen
 
 // Whether a condition can hold on a scenario's table, judged from the table alone (which
 // families can be adopted, how many drafts and seats there are): never, sometimes, always.
-enum class Reach : std::uint8_t { never, sometimes, always };
-std::string_view reach_name(Reach reach);
+ACCORD_ENUM(Reach, std::uint8_t, never, sometimes, always)
+inline std::string_view reach_name(Reach reach) {
+  return to_string(reach);
+}
 // The reach of one objective condition (empty optional if it does not parse).
 std::optional<Reach> objective_reach(std::string_view condition, const Scenario& scenario,
                                      const scoring::ClauseCatalogue& clauses);

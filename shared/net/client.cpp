@@ -206,7 +206,8 @@ void Client::on_event(ENetEvent& event) {
       if (!enet_) return;
       enet_->connected = false;
       if (last_problem_.empty()) last_problem_ = "disconnected by the server";
-      enet_->peer = nullptr;  // ENet has let go of it
+      event.peer->data = nullptr;  // ENet has let go of the peer: nothing more is ours
+      enet_->peer = nullptr;
       enet_.reset();
       return;
     case ENET_EVENT_TYPE_RECEIVE: {

@@ -1,0 +1,207 @@
+// UI actions of the facilitator: the room's rules and timers in the lobby, the head role, hiding
+// a chat message, overriding a free-text clause's points, the teacher notes.
+#include "ui_actions_support.hpp"
+
+namespace accord::client::test {
+namespace {
+
+void apply_posted(RecordingSession& s) {
+  for (const Command& c : s.facilitator_posted) {
+    const Decision d = decide(s.view(), Actor::facilitator(), c, s.now());
+    REQUIRE(d.accepted());
+    for (const Event& e : d.events)
+      apply(s.edit(), e);
+  }
+  for (const Command& c : s.posted) {
+    const Decision d = decide(s.view(), Actor::of(s.participant()), c, s.now());
+    REQUIRE(d.accepted());
+    for (const Event& e : d.events)
+      apply(s.edit(), e);
+  }
+  s.facilitator_posted.clear();
+  s.posted.clear();
+}
+
+std::unique_ptr<RecordingSession> facilitating(const Start& st) {
+  auto s = recording(st);
+  s->facilitate = true;
+  return s;
+}
+
+TEST_CASE("ui: in the lobby the facilitator changes the decision rule; the current one says why") {
+  const Start st = start(false);
+  Clicker gui(facilitating(st));
+  gui.screen(draw_facilitator);
+  const RoomRules before = st.view.settings.rules;
+  const DecisionRule target = before.decision_rule == DecisionRule::consensus
+                                  ? DecisionRule::simple_majority
+                                  : DecisionRule::consensus;
+  const std::string label = S("rule." + std::string(to_string(target)));
+  REQUIRE(gui.click(label));
+  const auto& change = only<ChangeRules>(gui.session().facilitator_posted);
+  RoomRules expected = before;
+  expected.decision_rule = target;
+  CHECK(change.rules == expected);
+  CHECK(gui.session().posted.empty());
+  apply_posted(gui.session());
+  gui.frame();
+  CHECK(text_log::contains(test_strings().fmt("facilitator.decision_rule", {label})));
+
+  // The rule the room already plays by: refused, with the rules' words.
+  REQUIRE(gui.click(label));
+  CHECK(gui.session().facilitator_posted.empty());
+  CHECK(text_log::contains("The room already plays by these rules."));
+}
+
+TEST_CASE("ui: in the lobby the facilitator lengthens a timer; one below a minute says why not") {
+  Start st = start(false);
+  st.view.settings.rules.drafting_ms = 12 * 60'000;
+  st.view.settings.rules.briefing_ms = 30'000;
+  Clicker gui(facilitating(st));
+  gui.screen(draw_facilitator);
+  const auto line = [](const char* phase, const char* minutes) {
+    return test_strings().fmt("facilitator.timer", {S(phase), minutes});
+  };
+  REQUIRE(gui.click(S("facilitator.minute_more"), line("phase.drafting", "12")));
+  CHECK(only<ChangeRules>(gui.session().facilitator_posted).rules.drafting_ms == 13 * 60'000);
+  apply_posted(gui.session());
+  gui.frame();
+  CHECK(text_log::contains(line("phase.drafting", "13")));
+
+  REQUIRE(gui.click(S("facilitator.minute_less"), line("phase.briefing", "0:30")));
+  CHECK(gui.session().facilitator_posted.empty());
+  CHECK(text_log::contains("Every timer lasts between one second and one day."));
+  REQUIRE(gui.click(S("facilitator.minute_more"), line("phase.briefing", "0:30")));
+  CHECK(only<ChangeRules>(gui.session().facilitator_posted).rules.briefing_ms == 90'000);
+}
+
+// A second participant joins this client's seat (the client stays its head).
+ParticipantId join_my_seat(Match& v, SeatIndex seat) {
+  Participant second;
+  second.name = "Second delegate";
+  second.seat = seat;
+  v.participants.push_back(second);
+  return static_cast<ParticipantId>(v.participants.size() - 1);
+}
+
+TEST_CASE("ui: the facilitator makes another member head of a delegation") {
+  Start st = start(false);
+  const ParticipantId second = join_my_seat(st.view, st.me);
+  const Participant& other = st.view.participants[second];
+  REQUIRE(st.view.seats[st.me].head == st.participant);
+  Clicker gui(facilitating(st));
+  gui.screen(draw_facilitator);
+  const std::string row = test_strings().fmt("facilitator.participant_line",
+                                             {other.name, ui::seat_name(st.view, st.me), ""});
+  REQUIRE(gui.click(S("facilitator.make_head"), row));
+  CHECK(only<HandHeadRole>(gui.session().facilitator_posted).to == second);
+  apply_posted(gui.session());
+  CHECK(gui.session().view().seats[st.me].head == second);
+  gui.frame();
+  CHECK(gui.find(S("facilitator.is_head"), row));
+  CHECK_FALSE(gui.find(S("facilitator.make_head"), row));
+}
+
+TEST_CASE("ui: a head hands the role to a member from the lobby; a member who is not says why") {
+  Start st = start(false);
+  const ParticipantId second = join_my_seat(st.view, st.me);
+  const Participant& other = st.view.participants[second];
+  Clicker gui(recording(st));
+  gui.screen(draw_lobby);
+  const std::string hand = test_strings().fmt("lobby.hand_head", {other.name});
+  REQUIRE(gui.click(hand));
+  CHECK(only<HandHeadRole>(gui.session().posted).to == second);
+  apply_posted(gui.session());
+  CHECK(gui.session().view().seats[st.me].head == second);
+  // No longer the head: the same button is refused with the rules' reason.
+  REQUIRE(gui.click(hand));
+  CHECK(gui.session().posted.empty());
+  CHECK(text_log::contains("Only the head of a delegation can hand the role to another member."));
+}
+
+TEST_CASE("ui: the facilitator hides a chat message and shows it again; players get no button") {
+  Start st = start(true);
+  const SeatIndex other = st.me == 2 ? 3u : 2u;
+  auto& plenary = st.view.channels[kPlenary].messages;
+  plenary.clear();
+  plenary.push_back(bot_line(other, "Something nobody should read."));
+  const auto index = static_cast<std::uint32_t>(plenary.size() - 1);
+  {
+    Clicker player(recording(st));
+    player.frame();
+    CHECK(text_log::contains("Something nobody should read."));
+    CHECK_FALSE(player.find(S("facilitator.hide")));
+  }
+  Clicker gui(facilitating(st));
+  REQUIRE(gui.click(S("facilitator.hide")));
+  const auto& hide = only<HideMessage>(gui.session().facilitator_posted);
+  CHECK(hide.channel == kPlenary);
+  CHECK(hide.index == index);
+  CHECK(hide.hidden);
+  apply_posted(gui.session());
+  gui.frame();
+  CHECK(text_log::contains(S("chat.hidden")));
+  REQUIRE(gui.click(S("facilitator.show")));
+  const auto& show = only<HideMessage>(gui.session().facilitator_posted);
+  CHECK(show.index == index);
+  CHECK_FALSE(show.hidden);
+}
+
+TEST_CASE("ui: the facilitator overrides a free-text clause's points; clearing none says why") {
+  Start st = start(true);
+  Match& v = st.view;
+  v.clauses.clear();
+  Clause free_text;
+  free_text.text = "States shall cooperate on everything.";
+  free_text.sponsor = st.me == 1 ? 2u : 1u;
+  free_text.round = 1;
+  v.clauses.push_back(free_text);
+  Clicker gui(facilitating(st));
+  gui.screen(draw_facilitator);
+  REQUIRE(gui.click(S("facilitator.points")));
+  REQUIRE(gui.state().tag_points[0] == std::vector<std::int32_t>(7, 0));
+  // Nothing to clear yet: refused with the rules' words.
+  REQUIRE(gui.click(S("facilitator.points_clear")));
+  CHECK(gui.session().facilitator_posted.empty());
+  CHECK(text_log::contains("Clause 1 has no override to clear."));
+
+  const std::vector<std::int32_t> points{1, 2, 3, 0, 0, -1, -2};
+  gui.state().tag_points[0] = points;
+  REQUIRE(gui.click(S("facilitator.points_apply")));
+  const auto& override_tags = only<OverrideClauseTags>(gui.session().facilitator_posted);
+  CHECK(override_tags.clause == 0);
+  CHECK(override_tags.points == points);
+  apply_posted(gui.session());
+  CHECK(gui.session().view().clauses[0].facilitator_points == points);
+  gui.frame();
+  // Short text: the title is the text itself, followed by the points now in force.
+  CHECK(text_log::contains(
+      free_text.text + "  " +
+      test_strings().fmt("facilitator.points_set", {"MI+1 TR+2 AV+3 RF0 RS0 CC-1 SP-2"})));
+}
+
+TEST_CASE("ui: the facilitator opens the scenario's teacher notes") {
+  const Start st = start(false);
+  const auto* scenario = test_content().scenario("opt_in_code");
+  REQUIRE(scenario);
+  REQUIRE_FALSE(scenario->teacher_notes.learning_goals.empty());
+  const std::string goal = "• " + scenario->teacher_notes.learning_goals.front();
+  {
+    // A player's client has no facilitator panel.
+    Clicker player(recording(st));
+    player.screen(draw_facilitator);
+    player.frame();
+    CHECK_FALSE(text_log::contains(S("facilitator.teacher_notes")));
+  }
+  Clicker gui(facilitating(st));
+  gui.screen(draw_facilitator);
+  gui.frame();
+  CHECK_FALSE(text_log::contains(goal));  // collapsed at first
+  REQUIRE(gui.click(S("facilitator.teacher_notes")));
+  CHECK(text_log::contains(goal));
+  if (!scenario->teacher_notes.timings.empty())
+    CHECK(text_log::contains(scenario->teacher_notes.timings));
+}
+
+}  // namespace
+}  // namespace accord::client::test
