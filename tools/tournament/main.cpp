@@ -108,6 +108,54 @@ struct Config {
   std::size_t seats;
 };
 
+// Per-seat scores by role (the state a seat plays) in each scenario, bots only: the random
+// baseline is left out, since fairness asks whether a role can be played as well as another.
+struct RoleScores {
+  std::map<std::string, Sample> by_state;
+  std::map<std::string, std::array<Sample, 4>> parts_by_state;
+  Sample table;     // every bot seat of the scenario
+  Sample no_code;   // seats of matches that adopted nothing
+  void add(const MatchResult& result) {
+    for (const auto& seat : result.seat_results) {
+      if (seat.player == Player::random) continue;
+      by_state[seat.state].add(seat.total);
+      for (std::size_t p = 0; p < seat.parts.size(); ++p)
+        parts_by_state[seat.state][p].add(seat.parts[p]);
+      table.add(seat.total);
+      if (!result.code_adopted) no_code.add(seat.total);
+    }
+  }
+};
+
+// Prints each scenario's roles whose mean is furthest from the table's mean; returns the
+// largest distance over all scenarios.
+double print_fairness(const std::map<std::string, RoleScores>& by_scenario, double margin) {
+  double worst = 0;
+  std::printf(
+      "\nper-seat score by role (bots; mean ± 95 %% interval; the distance from the table's "
+      "mean;\n* marks a role more than %.0f points from it):\n",
+      margin);
+  for (const auto& [id, roles] : by_scenario) {
+    std::vector<std::pair<double, std::string>> rows;
+    for (const auto& [state, sample] : roles.by_state)
+      rows.emplace_back(sample.mean() - roles.table.mean(), state);
+    std::sort(rows.begin(), rows.end());
+    std::printf("  %-18s table %s (no code adopted: %s, %ld seats)\n", id.c_str(),
+                roles.table.text(1, 1).c_str(), roles.no_code.text(1, 1).c_str(),
+                roles.no_code.n);
+    for (const auto& [distance, state] : rows) {
+      worst = std::max(worst, std::abs(distance));
+      const auto& parts = roles.parts_by_state.at(state);
+      std::printf("    %s %-16s %-15s %+6.1f   objectives %5.1f, red lines %5.1f, influence %5.1f, "
+                  "deals %5.1f\n",
+                  std::abs(distance) > margin ? "*" : " ", state.c_str(),
+                  roles.by_state.at(state).text(1, 1).c_str(), distance, parts[0].mean(),
+                  parts[1].mean(), parts[2].mean(), parts[3].mean());
+    }
+  }
+  return worst;
+}
+
 }  // namespace
 }  // namespace accord::tournament
 
@@ -123,6 +171,7 @@ int main(int argc, char** argv) {
   bool smoke = false;
   bool detail = false;
   bool trace = false;
+  double margin = 15;
   app.add_option("--matches", matches,
                  "number of matches (6 per table: 3 rotations, with and "
                  "without a random seat)");
@@ -133,6 +182,8 @@ int main(int argc, char** argv) {
   app.add_flag("--smoke", smoke, "a quick run (36 matches) that fails on any rejected command");
   app.add_flag("--detail", detail, "also print each objective's rate per kind of player");
   app.add_flag("--trace", trace, "print every command of every match (debugging)");
+  app.add_option("--fairness-margin", margin,
+                 "the most a role's mean per-seat score may differ from its table's mean");
   CLI11_PARSE(app, argc, argv);
   if (smoke) matches = 36;
 
@@ -177,6 +228,7 @@ int main(int argc, char** argv) {
   std::array<KindStats, kPlayerKinds> stats;
   std::map<std::string, Sample> adoption_by_scenario;
   std::map<std::string, DecisionRule> rule_of;
+  std::map<std::string, RoleScores> roles;
   Sample length;
   std::map<std::string, std::array<Sample, kPlayerKinds>> by_objective;
   // State-matched differences, one sample per table group: the same state at the same table
@@ -235,6 +287,7 @@ int main(int argc, char** argv) {
     }
     adoption_by_scenario[config.scenario].add(result.code_adopted ? 1 : 0);
     rule_of[config.scenario] = result.rule;
+    roles[config.scenario].add(result);
     for (const auto& seat : result.seat_results)
       for (const auto& [condition, achieved] : seat.objective_outcomes)
         by_objective[condition][static_cast<std::size_t>(seat.player)].add(achieved ? 1 : 0);
@@ -301,6 +354,9 @@ int main(int argc, char** argv) {
     std::printf("  %-18s %-16s %5.1f %% ± %.1f  (%ld matches)\n", id.c_str(),
                 std::string(to_string(rule_of[id])).c_str(), sample.mean() * 100,
                 sample.half_width() * 100, sample.n);
+  const double worst = print_fairness(roles, margin);
+  std::printf("fairness: the furthest role is %.1f points from its table's mean (margin %.0f): %s\n",
+              worst, margin, worst <= margin ? "holds" : "DOES NOT HOLD");
   std::printf("\nmatch length: %s commands; rejected commands: %ld; unfinished matches: %ld\n",
               length.text(1, 0).c_str(), rejections, unfinished);
 

@@ -117,6 +117,10 @@ MatchResult play_match(const content::ContentCatalogue& content, const MatchSpec
   for (const auto& score : scoring::seat_scores(record)) {
     auto& seat = result.seat_results[score.seat];
     seat.player = score.seat < spec.players.size() ? spec.players[score.seat] : Player::normal;
+    seat.state = match.settings.seats[score.seat].state;
+    seat.total = score.total;
+    seat.parts = {score.objectives_points, score.red_lines_points, score.influence_points,
+                  score.deals_points};
     for (const auto& objective : score.objectives) {
       ++seat.objectives;
       seat.achieved += objective.achieved ? 1 : 0;

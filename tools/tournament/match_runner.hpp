@@ -3,6 +3,7 @@
 // view_for its own seat. Used by accord-tournament and by the bots tests.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -34,6 +35,9 @@ struct MatchSpec {
 
 struct SeatResult {
   Player player = Player::random;
+  std::string state;  // the role: the state profile's id
+  int total = 0;      // the per-seat score at the debrief
+  std::array<int, 4> parts{};  // its objectives, red lines, influence and deals points
   int objectives = 0, achieved = 0;
   int red_lines = 0, kept = 0;
   int commands = 0;
