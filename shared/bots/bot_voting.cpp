@@ -65,17 +65,18 @@ int Bot::outcome_utility(const Match& view, std::optional<DraftIndex> adopted) c
     }
   }
   const scoring::MatchRecord record(what_if, catalogue_);
+  // The per-seat score's own rules (seat_score.hpp), on the seat's brief.
   int utility = 0;
   for (const auto& objective : brief_.objectives)
-    if (scoring::evaluate(objective, record, seat_).holds) utility += scoring::kObjectivePoints;
-  const auto& lines = brief_.brief_red_lines;
+    utility += scoring::objective_points(scoring::evaluate(objective, record, seat_).holds,
+                                         adopted.has_value());
+  for (const auto& line : brief_.brief_red_lines)
+    utility += scoring::red_line_outcome(record, line).line.points;
   for (ClauseId c : record.adopted_clauses()) {
-    const auto& ref = what_if.clauses[c].ref;
-    if (std::any_of(lines.begin(), lines.end(), [&](const RedLine& l) { return l.ref == ref; }))
-      utility += scoring::kRedLineCrossedPoints - scoring::kRedLineKeptPoints;
-    const auto support = brief_.support.find(ref);
+    const auto support = brief_.support.find(what_if.clauses[c].ref);
     if (support != brief_.support.end()) utility += support->second / 25;
-    if (what_if.clauses[c].sponsor == seat_) utility += scoring::kOwnClausePoints;
+    if (what_if.clauses[c].sponsor == seat_ && what_if.clauses[c].round > 0)
+      utility += scoring::kOwnClausePoints;
   }
   return utility;
 }

@@ -290,7 +290,9 @@ int main(int argc, char** argv) {
     roles[config.scenario].add(result);
     for (const auto& seat : result.seat_results)
       for (const auto& [condition, achieved] : seat.objective_outcomes)
-        by_objective[condition][static_cast<std::size_t>(seat.player)].add(achieved ? 1 : 0);
+        by_objective[config.scenario + " " + seat.state + ": " + condition]
+                    [static_cast<std::size_t>(seat.player)]
+                        .add(achieved ? 1 : 0);
     for (std::size_t k = 0; k < kPlayerKinds; ++k) {
       int objectives = 0, achieved = 0, lines = 0, kept = 0, seats = 0;
       for (const auto& seat : result.seat_results) {
@@ -343,7 +345,9 @@ int main(int argc, char** argv) {
     std::printf("  %-14s %s  (%ld tables)\n", pair_names[k], matched[k].text(100, 1).c_str(),
                 matched[k].n);
   if (detail) {
-    std::printf("\nobjectives achieved %% by condition (random, easy, normal, hard):\n");
+    std::printf(
+        "\nobjectives achieved %% by scenario, role and condition (random, easy, normal, "
+        "hard):\n");
     for (const auto& [condition, samples] : by_objective)
       std::printf("  %-60s %5.1f %5.1f %5.1f %5.1f  (n=%ld)\n", condition.c_str(),
                   samples[0].mean() * 100, samples[1].mean() * 100, samples[2].mean() * 100,
