@@ -82,6 +82,7 @@ class Bot {
   std::optional<Command> clause_vote_move(const Match& view, TimeMs now);
   std::optional<Command> final_vote_move(const Match& view, TimeMs now);
   std::optional<Command> offer_deal(const Match& view, TimeMs now);
+  std::optional<Command> offer_backing_for_a_deal(const Match& view, TimeMs now);
   std::optional<Command> say(const Match& view, Say what, Reason why, const std::string& clause);
 
   Ballot clause_ballot(const Match& view, ClauseId id);

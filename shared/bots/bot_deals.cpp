@@ -188,6 +188,30 @@ std::optional<Command> Bot::offer_deal(const Match& view, TimeMs now) {
       return offer;
     }
   }
+  return offer_backing_for_a_deal(view, now);
+}
+
+// A seat whose brief asks for an honoured deal but has no clause of its own to trade offers its
+// yes on a clause it does not mind, for the sponsor's yes on the final text.
+std::optional<Command> Bot::offer_backing_for_a_deal(const Match& view, TimeMs now) {
+  if (!brief_.wants_deal) return std::nullopt;
+  const bool dealt = std::any_of(view.deals.begin(), view.deals.end(), [&](const Deal& d) {
+    return d.from == seat_ || (d.to == seat_ && d.status == DealStatus::accepted);
+  });
+  if (dealt) return std::nullopt;
+  for (ClauseId c = 0; c < view.clauses.size(); ++c) {
+    const auto& clause = view.clauses[c];
+    if (clause.sponsor == seat_ || clause.status != ClauseStatus::tabled || clause.hidden ||
+        !occupied(view, clause.sponsor) || brief_.value_of(clause.ref) < 50 ||
+        deals_tried_.count({clause.sponsor, c}) > 0)
+      continue;
+    OfferDeal offer{clause.sponsor,
+                    {{DealAction::vote_yes_clause, c}},
+                    {{DealAction::vote_yes_draft, clause.draft}}};
+    if (!legal(view, offer, now)) continue;
+    deals_tried_.emplace(clause.sponsor, c);
+    return offer;
+  }
   return std::nullopt;
 }
 }  // namespace accord::bots

@@ -78,8 +78,7 @@ void score_objectives(const MatchRecord& r, SeatIndex seat, SeatScore& out) {
                   "Achieved (" + signed_points(achieved_points) + "): " + result.explanation};
       else
         o.line = {achieved_points, "Achieved, but no code was adopted, so it counts half (" +
-                                       signed_points(achieved_points) +
-                                       "): " + result.explanation};
+                                       signed_points(achieved_points) + "): " + result.explanation};
     }
     out.objectives_points += o.line.points;
     out.objectives.push_back(std::move(o));
@@ -167,10 +166,9 @@ void score_influence(const MatchRecord& r, SeatIndex seat, SeatScore& out) {
     out.influence.push_back(
         {counted * kCosponsorshipPoints,
          who + " co-sponsored " + clause_list(m, backed) + ", adopted: " +
-             (counted < out.cosponsorships
-                  ? "the first " + std::to_string(counted) + " count, " +
-                        product(counted, kCosponsorshipPoints)
-                  : product(counted, kCosponsorshipPoints)) +
+             (counted < out.cosponsorships ? "the first " + std::to_string(counted) + " count, " +
+                                                 product(counted, kCosponsorshipPoints)
+                                           : product(counted, kCosponsorshipPoints)) +
              "."});
   }
   score_starting_text(r, seat, out);

@@ -196,18 +196,30 @@ TEST_CASE("a bot proposes the qualifier that lifts its red line (38 -> 38q)") {
   }));
 }
 
-TEST_CASE("a state whose objective is an honoured deal offers one") {
-  // Iran's objectives include deals_honoured().
-  auto made = content::make_match_settings(content(), "two_tracks", 20, "class45");
-  REQUIRE(made);
-  const auto& seats = made.setup->settings.seats;
-  const auto iran = std::find_if(seats.begin(), seats.end(),
-                                 [](const SeatSetup& s) { return s.state == "iran"; });
-  REQUIRE(iran != seats.end());
-  const auto seat = static_cast<SeatIndex>(iran - seats.begin());
-  CHECK(bot_sends("two_tracks", 20, seat, Difficulty::hard, [](const Match&, const Command& c) {
-    return std::holds_alternative<OfferDeal>(c);
-  }));
+TEST_CASE("a state whose objective is an honoured deal makes one") {
+  // Every seat, in every scenario, whose objectives include deals_honoured(): it offers a deal
+  // or accepts one offered to it.
+  int seats_with_the_objective = 0;
+  for (const auto& scenario : content().scenarios()) {
+    auto made = content::make_match_settings(content(), scenario.id, 20, "class45");
+    REQUIRE(made);
+    const auto& seats = made.setup->settings.seats;
+    for (SeatIndex seat = 0; seat < seats.size(); ++seat) {
+      const auto& objectives = seats[seat].objectives;
+      if (std::none_of(objectives.begin(), objectives.end(), [](const ObjectiveSetup& o) {
+            return o.condition.find("deals_honoured()") != std::string::npos;
+          }))
+        continue;
+      ++seats_with_the_objective;
+      INFO(scenario.id << ": " << seats[seat].name);
+      CHECK(bot_sends(scenario.id.c_str(), 20, seat, Difficulty::hard,
+                      [](const Match&, const Command& c) {
+                        const auto* answer = std::get_if<AnswerDeal>(&c);
+                        return std::holds_alternative<OfferDeal>(c) || (answer && answer->accept);
+                      }));
+    }
+  }
+  CHECK(seats_with_the_objective > 0);
 }
 
 }  // namespace

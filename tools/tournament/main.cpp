@@ -113,8 +113,8 @@ struct Config {
 struct RoleScores {
   std::map<std::string, Sample> by_state;
   std::map<std::string, std::array<Sample, 4>> parts_by_state;
-  Sample table;     // every bot seat of the scenario
-  Sample no_code;   // seats of matches that adopted nothing
+  Sample table;    // every bot seat of the scenario
+  Sample no_code;  // seats of matches that adopted nothing
   void add(const MatchResult& result) {
     for (const auto& seat : result.seat_results) {
       if (seat.player == Player::random) continue;
@@ -141,16 +141,16 @@ double print_fairness(const std::map<std::string, RoleScores>& by_scenario, doub
       rows.emplace_back(sample.mean() - roles.table.mean(), state);
     std::sort(rows.begin(), rows.end());
     std::printf("  %-18s table %s (no code adopted: %s, %ld seats)\n", id.c_str(),
-                roles.table.text(1, 1).c_str(), roles.no_code.text(1, 1).c_str(),
-                roles.no_code.n);
+                roles.table.text(1, 1).c_str(), roles.no_code.text(1, 1).c_str(), roles.no_code.n);
     for (const auto& [distance, state] : rows) {
       worst = std::max(worst, std::abs(distance));
       const auto& parts = roles.parts_by_state.at(state);
-      std::printf("    %s %-16s %-15s %+6.1f   objectives %5.1f, red lines %5.1f, influence %5.1f, "
-                  "deals %5.1f\n",
-                  std::abs(distance) > margin ? "*" : " ", state.c_str(),
-                  roles.by_state.at(state).text(1, 1).c_str(), distance, parts[0].mean(),
-                  parts[1].mean(), parts[2].mean(), parts[3].mean());
+      std::printf(
+          "    %s %-16s %-15s %+6.1f   objectives %5.1f, red lines %5.1f, influence %5.1f, "
+          "deals %5.1f\n",
+          std::abs(distance) > margin ? "*" : " ", state.c_str(),
+          roles.by_state.at(state).text(1, 1).c_str(), distance, parts[0].mean(), parts[1].mean(),
+          parts[2].mean(), parts[3].mean());
     }
   }
   return worst;
@@ -359,8 +359,9 @@ int main(int argc, char** argv) {
                 std::string(to_string(rule_of[id])).c_str(), sample.mean() * 100,
                 sample.half_width() * 100, sample.n);
   const double worst = print_fairness(roles, margin);
-  std::printf("fairness: the furthest role is %.1f points from its table's mean (margin %.0f): %s\n",
-              worst, margin, worst <= margin ? "holds" : "DOES NOT HOLD");
+  std::printf(
+      "fairness: the furthest role is %.1f points from its table's mean (margin %.0f): %s\n", worst,
+      margin, worst <= margin ? "holds" : "DOES NOT HOLD");
   std::printf("\nmatch length: %s commands; rejected commands: %ld; unfinished matches: %ld\n",
               length.text(1, 0).c_str(), rejections, unfinished);
 

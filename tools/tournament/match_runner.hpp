@@ -35,8 +35,8 @@ struct MatchSpec {
 
 struct SeatResult {
   Player player = Player::random;
-  std::string state;  // the role: the state profile's id
-  int total = 0;      // the per-seat score at the debrief
+  std::string state;           // the role: the state profile's id
+  int total = 0;               // the per-seat score at the debrief
   std::array<int, 4> parts{};  // its objectives, red lines, influence and deals points
   int objectives = 0, achieved = 0;
   int red_lines = 0, kept = 0;
