@@ -17,13 +17,15 @@ PACKAGES=(
   libenet-dev libsodium-dev libspdlog-dev libsqlite3-dev
   libsdl2-dev libimgui-dev libstb-dev fonts-dejavu-core
 )
+# Only the tests need these: Chromium prints the generated HTML documents (role cards) to PDF.
+TEST_PACKAGES=(chromium)
 
 log() { printf '\033[1m[run.sh]\033[0m %s\n' "$*"; }
 die() { printf '[run.sh] error: %s\n' "$*" >&2; exit 2; }
 
 install_missing_packages() {
   local missing=()
-  for pkg in "${PACKAGES[@]}"; do
+  for pkg in "${PACKAGES[@]}" "$@"; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
   done
   if [ ${#missing[@]} -eq 0 ]; then
@@ -72,7 +74,7 @@ cmd_test() {
   elif [ -n "${1:-}" ]; then
     die "unknown option for test: $1 (expected --sanitize)"
   fi
-  install_missing_packages
+  install_missing_packages "${TEST_PACKAGES[@]}"
   configure_and_build "$dir" "${args[@]}"
   log "running the test suite in $dir"
   ctest --test-dir "$dir" --output-on-failure -j "$(jobs)" -LE slow

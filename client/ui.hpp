@@ -100,6 +100,9 @@ struct UiState {
   int invite_seat = -1;
   // debrief
   std::string saved_to;
+  // facilitator: where the role cards were saved (or why not)
+  std::string cards_saved_to;
+  bool cards_failed = false;
   // settings (edited copy, applied on Save)
   std::optional<Settings> editing;
 };

@@ -4,9 +4,15 @@
 // free-text clause or overriding its points; the scenario's teacher notes; a rematch or deleting
 // the room on a server.
 
+#include <SDL.h>
+
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 
 #include "core/rules.hpp"
+#include "report/role_cards.hpp"
+#include "settings.hpp"
 #include "ui.hpp"
 
 namespace accord::client {
@@ -259,6 +265,33 @@ void draw_teacher_notes(Ui& u, const Session& session) {
   para("facilitator.delegations", notes.delegations);
 }
 
+// The scenario's printable role cards for this table's seats, saved as one HTML file the teacher
+// opens in a browser and prints (one page per seat, the secret objectives below a fold).
+void draw_role_cards(Ui& u, const Session& session, const Match& v) {
+  const auto* scenario = u.content.scenario(session.scenario_id());
+  if (!scenario) return;
+  if (ui::button(u.s.get("facilitator.print_cards"))) {
+    const auto cards = report::role_cards(u.content, *scenario, v.seats.size(), report::Paper::a4);
+    const auto dir = config_dir() / "documents";
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    const auto file =
+        dir / ("role-cards-" + scenario->id + "-" + std::to_string(v.seats.size()) + ".html");
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    out << cards.html;
+    out.close();
+    u.state.cards_failed = !cards.error.empty() || !out;
+    u.state.cards_saved_to = u.state.cards_failed ? std::string() : file.string();
+  }
+  if (u.state.cards_failed) {
+    ui::text_disabled(u.s.get("facilitator.cards_failed"));
+  } else if (!u.state.cards_saved_to.empty()) {
+    ui::text_wrapped(u.f("facilitator.cards_saved", {u.state.cards_saved_to}));
+    if (ui::button(u.s.get("facilitator.open_cards")))
+      SDL_OpenURL(("file://" + u.state.cards_saved_to).c_str());
+  }
+}
+
 // A room on a server: a new match with the same code and people, or deleting it all.
 void draw_room(Ui& u, Session& session, const Match& v) {
   if (!session.can_manage_room()) return;
@@ -341,6 +374,7 @@ void draw_facilitator(Ui& u) {
   draw_clause_moderation(u, v);
   draw_room(u, session, v);
   draw_teacher_notes(u, session);
+  draw_role_cards(u, session, v);
 }
 
 }  // namespace accord::client

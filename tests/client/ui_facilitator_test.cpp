@@ -1,5 +1,9 @@
 // UI actions of the facilitator: the room's rules and timers in the lobby, the head role, hiding
 // a chat message, overriding a free-text clause's points, the teacher notes.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
 #include "ui_actions_support.hpp"
 
 namespace accord::client::test {
@@ -20,6 +24,14 @@ void apply_posted(RecordingSession& s) {
   }
   s.facilitator_posted.clear();
   s.posted.clear();
+}
+
+// Whether a player's client (no facilitator panel) draws `text` on the facilitator screen.
+bool player_sees(const Start& st, const std::string& text) {
+  Clicker player(recording(st));
+  player.screen(draw_facilitator);
+  player.frame();
+  return text_log::contains(text);
 }
 
 std::unique_ptr<RecordingSession> facilitating(const Start& st) {
@@ -186,13 +198,7 @@ TEST_CASE("ui: the facilitator opens the scenario's teacher notes") {
   REQUIRE(scenario);
   REQUIRE_FALSE(scenario->teacher_notes.learning_goals.empty());
   const std::string goal = "• " + scenario->teacher_notes.learning_goals.front();
-  {
-    // A player's client has no facilitator panel.
-    Clicker player(recording(st));
-    player.screen(draw_facilitator);
-    player.frame();
-    CHECK_FALSE(text_log::contains(S("facilitator.teacher_notes")));
-  }
+  CHECK_FALSE(player_sees(st, S("facilitator.teacher_notes")));
   Clicker gui(facilitating(st));
   gui.screen(draw_facilitator);
   gui.frame();
@@ -201,6 +207,31 @@ TEST_CASE("ui: the facilitator opens the scenario's teacher notes") {
   CHECK(text_log::contains(goal));
   if (!scenario->teacher_notes.timings.empty())
     CHECK(text_log::contains(scenario->teacher_notes.timings));
+}
+
+TEST_CASE("ui: the facilitator saves the role cards for this table") {
+  const std::string config = std::string(ACCORD_TEST_OUT_DIR) + "/config-cards";
+  std::filesystem::remove_all(config);
+  ::setenv("XDG_CONFIG_HOME", config.c_str(), 1);
+  const Start st = start(false);
+  CHECK_FALSE(player_sees(st, S("facilitator.print_cards")));
+  Clicker gui(facilitating(st));
+  gui.screen(draw_facilitator);
+  REQUIRE(gui.click(S("facilitator.print_cards")));
+  gui.frame();
+  const std::size_t seats = st.view.seats.size();
+  const auto file = std::filesystem::path(config) / "cyber-accord" / "documents" /
+                    ("role-cards-opt_in_code-" + std::to_string(seats) + ".html");
+  REQUIRE(std::filesystem::exists(file));
+  CHECK(text_log::contains(test_strings().fmt("facilitator.cards_saved", {file.string()})));
+  std::ifstream in(file);
+  std::stringstream html;
+  html << in.rdbuf();
+  // One card per seat of this table, in its seat order.
+  CHECK(html.str().find("seat " + std::to_string(seats) + " of " + std::to_string(seats)) !=
+        std::string::npos);
+  CHECK(html.str().find(st.view.settings.seats.back().name) != std::string::npos);
+  CHECK(gui.session().facilitator_posted.empty());  // a document, not a command
 }
 
 }  // namespace
