@@ -85,6 +85,7 @@ std::string render_json(const Scorecard& card) {
     j["legitimacy"] = nullptr;
   }
   j["coherence"] = shown(card.coherence_pm);
+  j["length_kept"] = shown(card.length_pm);
   j["contradictions"] = card.contradictions;
 
   ordered explanation = ordered::array();
@@ -96,6 +97,9 @@ std::string render_json(const Scorecard& card) {
   for (const auto& c : card.criteria) {
     ordered n = node(std::string(to_string(c.criterion)), c.name, c.value, c.terms);
     n["raw_points"] = c.raw_points;
+    n["points_for"] = c.points_for;
+    n["points_against"] = c.points_against;
+    if (!c.note.empty()) n["note"] = c.note;
     n["weight"] = shown(c.weight_pm);
     explanation.push_back(std::move(n));
   }
@@ -170,6 +174,7 @@ std::string render_text(const Scorecard& card) {
         << c.raw_points << (c.raw_points == 1 || c.raw_points == -1 ? " point" : " points")
         << ")\n";
     if (c.terms.empty()) out << "           No clause touches this criterion.\n";
+    if (!c.note.empty()) out << "           " << c.note << "\n";
     for (const auto& t : c.terms)
       out << line(t.value, t.text);
   }
