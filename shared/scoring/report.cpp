@@ -131,6 +131,8 @@ std::string render_json(const Scorecard& card) {
         if (h.role == PhraseRole::term) {
           hit["strength"] = std::string(to_string(h.strength));
           if (h.negated) hit["negated_by"] = h.negated_by;
+          if (h.repeated) hit["repeated"] = true;
+          if (h.in_term_list) hit["in_term_list"] = true;
         }
         hits.push_back(std::move(hit));
       }

@@ -84,17 +84,33 @@ TEST_CASE("errors in several files are reported together") {
   CHECK(has_error(load, "clauses/extra.json", "/clauses/0/contributions/MI", "whole number"));
 }
 
-TEST_CASE("the length cut's parameters are checked") {
-  auto files = shipped_files();
-  REQUIRE(replace_in_file(files, "scoring/formula.json", "\"breadth_clauses\": 25",
-                          "\"breadth_clauses\": 121"));
-  REQUIRE(replace_in_file(files, "scoring/formula.json", "\"length_step_pm\": 30",
-                          "\"length_step_pm\": 1001"));
-  const auto load = build_catalogue(files);
-  show(load);
-  CHECK(load.errors.size() == 2);
-  CHECK(has_error(load, "scoring/formula.json", "/breadth_clauses", "must not exceed max_clauses"));
-  CHECK(has_error(load, "scoring/formula.json", "/length_step_pm", "between 0 and 1000"));
+TEST_CASE("the robustness parameters are range-checked (length cut, term lists)") {
+  struct BadValue {
+    const char* file;
+    const char* from;
+    const char* to;
+    const char* path;
+    const char* problem;
+  };
+  const BadValue cases[] = {
+      {"scoring/formula.json", "\"breadth_clauses\": 25", "\"breadth_clauses\": 121",
+       "/breadth_clauses", "must not exceed max_clauses"},
+      {"scoring/formula.json", "\"length_step_pm\": 30", "\"length_step_pm\": 1001",
+       "/length_step_pm", "between 0 and 1000"},
+      {"scoring/lexicon.json", "\"term_list_min_terms\": 5", "\"term_list_min_terms\": 1",
+       "/term_list_min_terms", "between 2 and 100"},
+      {"scoring/lexicon.json", "\"term_list_strength_pm\": 250", "\"term_list_strength_pm\": 2.5",
+       "/term_list_strength_pm", "whole number"},
+  };
+  for (const auto& bad : cases) {
+    INFO(bad.to);
+    auto files = shipped_files();
+    REQUIRE(replace_in_file(files, bad.file, bad.from, bad.to));
+    const auto load = build_catalogue(files);
+    show(load);
+    CHECK(load.errors.size() == 1);
+    CHECK(has_error(load, bad.file, bad.path, bad.problem));
+  }
 }
 
 TEST_CASE("the content hash ignores formatting and changes with any value") {
