@@ -21,6 +21,7 @@
 #include "local_session.hpp"
 #include "net/discovery_probe.hpp"
 #include "network_session.hpp"
+#include "scoring/report.hpp"
 #include "scoring/scorecard.hpp"
 #include "session.hpp"
 #include "settings.hpp"
@@ -190,7 +191,8 @@ void draw_settings(Ui& u);
 void draw_status_bar(Ui& u);
 // The what-if or final scorecard: a bar per criterion (draw list) and the explanation.
 void draw_criteria_bars(Ui& u, const scoring::Scorecard& card);
-void draw_scorecard(Ui& u, const scoring::Scorecard& card, bool explanation);
+void draw_scorecard(Ui& u, const scoring::Scorecard& card,
+                    const std::optional<scoring::RoomDecision>& room, bool explanation);
 // Deals (screens/deals.cpp): one promise in words; the deals between this seat and `with` (all
 // of this seat's when `with` is empty) with their answers; the offer form of a bilateral tab.
 std::string deal_term_text(const Ui& u, const Match& v, const DealTerm& term);

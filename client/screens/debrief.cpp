@@ -157,7 +157,8 @@ void draw_debrief(Ui& u) {
     ui::heading(u, u.s.get("debrief.code"));
     code_text(u, v, d);
     ui::heading(u, u.s.get("debrief.scorecard"));
-    if (d.outcome.scorecard) draw_scorecard(u, *d.outcome.scorecard, true);
+    if (d.outcome.scorecard)
+      draw_scorecard(u, *d.outcome.scorecard, scoring::room_decision(v), true);
     ui::heading(u, u.s.get("debrief.lenses"));
     lenses(u, v, d.draft);
     ImGui::PopID();

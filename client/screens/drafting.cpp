@@ -216,7 +216,7 @@ void scorecard_column(Ui& u, const Match& v, DraftIndex draft) {
   ImGui::BeginChild("whatif", ImVec2(0, 0), false);
   const auto result = scoring::what_if_score(u.content.clauses(), v, draft);
   if (result.outcome.scorecard)
-    draw_scorecard(u, *result.outcome.scorecard, true);
+    draw_scorecard(u, *result.outcome.scorecard, scoring::room_decision(v), true);
   else if (result.input.clauses.empty())
     ui::text_disabled(u.s.get("drafting.nothing_to_score"));
   else

@@ -1,7 +1,9 @@
-// A scorecard: the seven criteria as bars drawn with ImGui's draw list, the content and final
-// scores, and the explanation (every term's sentence) underneath.
+// A scorecard: the projector summary (score, top gains and costs, the verdict under the room's
+// decision rule), the seven criteria as bars drawn with ImGui's draw list, and the full
+// explanation (every term's sentence) one click away.
 #include <algorithm>
 
+#include "scoring/report.hpp"
 #include "scoring/scorecard.hpp"
 #include "ui.hpp"
 
@@ -35,14 +37,24 @@ void draw_criteria_bars(Ui& u, const scoring::Scorecard& card) {
   }
 }
 
-void draw_scorecard(Ui& u, const scoring::Scorecard& card, bool explanation) {
+void draw_scorecard(Ui& u, const scoring::Scorecard& card,
+                    const std::optional<scoring::RoomDecision>& room, bool explanation) {
+  // The projector summary first: the score, what gains and costs most, the verdict.
+  const auto summary = scoring::projector_summary(card, room);
   ImGui::PushFont(u.fonts.bold);
-  ui::text(u.f("score.final", {scoring::format_score(card.final_score)}));
+  ui::text_wrapped(summary.front());
   ImGui::PopFont();
   ui::text_disabled(u.f("score.content", {scoring::format_score(card.content), card.preset_name}));
   draw_criteria_bars(u, card);
+  for (std::size_t i = 1; i < summary.size(); ++i) {
+    const char sign = summary[i].front();
+    ui::text_colored(sign == '+'   ? u.palette.good
+                     : sign == '-' ? u.palette.bad
+                                   : u.palette.accent,
+                     summary[i]);
+  }
+  if (!explanation || !ImGui::TreeNode(u.t("score.full_explanation"))) return;
   if (!card.summary.empty()) ui::text_wrapped(card.summary);
-  if (!explanation) return;
   ImGui::PushID(card.preset_id.c_str());
   for (const auto& c : card.criteria) {
     const std::string code(to_string(c.criterion));
@@ -50,6 +62,7 @@ void draw_scorecard(Ui& u, const scoring::Scorecard& card, bool explanation) {
     ImGui::SameLine();
     ui::text_wrapped(c.name + "  " + scoring::format_score(c.value));
     if (open) {
+      if (!c.note.empty()) ui::text_disabled(c.note);
       for (const auto& t : c.terms)
         ui::text_wrapped(t.text);
       ImGui::TreePop();
@@ -74,6 +87,7 @@ void draw_scorecard(Ui& u, const scoring::Scorecard& card, bool explanation) {
     ImGui::TreePop();
   }
   ImGui::PopID();
+  ImGui::TreePop();
 }
 
 }  // namespace accord::client

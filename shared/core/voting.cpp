@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/rules_internal.hpp"
+#include "core/vote_outcome.hpp"
 
 namespace accord::detail {
 namespace {
@@ -47,29 +48,39 @@ VoteResult tally(const Match& match, const VoteRecord& vote, VoteOn on, std::uin
   for (SeatIndex s : occupied)
     if (s >= vote.ballots.size() || !vote.ballots[s]) ++result.not_voting;
 
-  const std::uint32_t cast = result.yes + result.no + result.abstain;
-  const auto eligible = static_cast<std::uint64_t>(occupied.size());
-  if (rules.quorum_permille > 0 &&
-      std::uint64_t{cast} * 1000 < std::uint64_t{rules.quorum_permille} * eligible) {
-    result.outcome = VoteOutcome::no_quorum;
-  } else {
-    bool passes = false;
-    switch (rules.decision_rule) {
-      case DecisionRule::simple_majority:  // abstentions and absent seats do not count
-        passes = result.yes > result.no;
-        break;
-      case DecisionRule::two_thirds:
-        passes = result.yes >= 1 && 3 * result.yes >= 2 * (result.yes + result.no);
-        break;
-      case DecisionRule::consensus:  // one "no" among the occupied seats blocks
-        passes = result.yes >= 1 && result.no == 0;
-        break;
-    }
-    result.outcome = passes ? VoteOutcome::adopted : VoteOutcome::rejected;
-  }
+  result.outcome = vote_outcome(rules, result.yes, result.no, result.abstain,
+                                static_cast<std::uint32_t>(occupied.size()));
   if (rules.ballot == BallotKind::roll_call) result.ballots = vote.ballots;
   return result;
 }
+
+}  // namespace accord::detail
+
+namespace accord {
+
+VoteOutcome vote_outcome(const RoomRules& rules, std::uint32_t yes, std::uint32_t no,
+                         std::uint32_t abstain, std::uint32_t eligible) {
+  const std::uint64_t cast = std::uint64_t{yes} + no + abstain;
+  if (rules.quorum_permille > 0 && cast * 1000 < std::uint64_t{rules.quorum_permille} * eligible)
+    return VoteOutcome::no_quorum;
+  bool passes = false;
+  switch (rules.decision_rule) {
+    case DecisionRule::simple_majority:  // abstentions and absent seats do not count
+      passes = yes > no;
+      break;
+    case DecisionRule::two_thirds:
+      passes = yes >= 1 && 3 * std::uint64_t{yes} >= 2 * (std::uint64_t{yes} + no);
+      break;
+    case DecisionRule::consensus:  // one "no" among the occupied seats blocks
+      passes = yes >= 1 && no == 0;
+      break;
+  }
+  return passes ? VoteOutcome::adopted : VoteOutcome::rejected;
+}
+
+}  // namespace accord
+
+namespace accord::detail {
 
 std::vector<VoteResult> close_open_votes(const Match& match) {
   std::vector<VoteResult> results;

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 
 #include "scoring/arithmetic.hpp"
+#include "scoring/score_internal.hpp"
 
 namespace accord::scoring {
 
@@ -134,7 +136,17 @@ const Match* governing_modal(const Lexicon& lex, const std::vector<Match>& match
   return nullptr;
 }
 
-std::string describe(const Analysis& a) {
+std::string sentence_list(const std::vector<int>& sentences) {
+  std::string out = sentences.size() == 1 ? "Sentence " : "Sentences ";
+  for (std::size_t i = 0; i < sentences.size(); ++i)
+    out += (i == 0                      ? ""
+            : i + 1 == sentences.size() ? " and "
+                                        : ", ") +
+           std::to_string(sentences[i]);
+  return out;
+}
+
+std::string describe(const Analysis& a, const Lexicon& lexicon) {
   switch (a.status) {
     case AnalysisStatus::empty:
       return "The clause has no words, so it scores nothing.";
@@ -148,10 +160,16 @@ std::string describe(const Analysis& a) {
     case AnalysisStatus::scored:
       break;
   }
-  std::string found, weakened;
+  std::string found, weakened, repeated;
   for (const auto& hit : a.hits) {
     if (hit.role == PhraseRole::qualifier) {
       weakened += (weakened.empty() ? "" : "; ") + ("\"" + hit.matched + "\" " + hit.note);
+      continue;
+    }
+    if (hit.repeated) {
+      const std::string quoted = "\"" + hit.matched + "\"";
+      if (repeated.find(quoted) == std::string::npos)
+        repeated += (repeated.empty() ? "" : ", ") + quoted;
       continue;
     }
     found += (found.empty() ? "\"" : ", \"") +
@@ -160,8 +178,49 @@ std::string describe(const Analysis& a) {
   }
   std::string out = "Found " + found + ".";
   if (!weakened.empty()) out += " Weakened by " + weakened + ".";
+  if (!repeated.empty()) out += " Said again, so counted once: " + repeated + ".";
+  if (!a.repeating_sentences.empty())
+    out += " " + sentence_list(a.repeating_sentences) +
+           (a.repeating_sentences.size() == 1 ? " says" : " say") + " nothing new, so " +
+           (a.repeating_sentences.size() == 1 ? "it adds" : "they add") + " nothing.";
+  for (const auto& list : a.term_lists)
+    out += " Sentence " + std::to_string(list.sentence) +
+           " is a list of terms rather than a commitment (" + std::to_string(list.terms) +
+           " terms in " + std::to_string(list.words) + " words" +
+           (list.has_modal ? "" : ", and it has no modal verb") +
+           "), so it names each criterion once, at " + percent(lexicon.term_list_strength_pm) +
+           " of its strongest term.";
   if (a.truncated) out += " Only the beginning of this very long text was read.";
   return out;
+}
+
+// Per sentence: words, terms and modals, to find the sentences that are lists of terms.
+std::vector<bool> find_term_lists(const Lexicon& lex, const std::vector<Token>& tokens,
+                                  const std::vector<Match>& matches, Analysis& a) {
+  const std::size_t sentences =
+      tokens.empty() ? 0 : static_cast<std::size_t>(tokens.back().sentence) + 1;
+  std::vector<TermListSentence> stats(sentences);
+  for (const Token& t : tokens)
+    ++stats[static_cast<std::size_t>(t.sentence)].words;
+  for (const Match& m : matches) {
+    auto& s = stats[static_cast<std::size_t>(tokens[m.first].sentence)];
+    const PhraseRole role = lex.phrases[m.phrase].role;
+    if (role == PhraseRole::modal) s.has_modal = true;
+    if (role != PhraseRole::term) continue;
+    ++s.terms;
+  }
+  std::vector<bool> is_list(sentences, false);
+  for (std::size_t i = 0; i < sentences; ++i) {
+    auto& s = stats[i];
+    s.sentence = static_cast<int>(i) + 1;
+    // A list names many terms close together; a commitment spends words on who does what.
+    const bool dense = static_cast<long long>(s.terms) * 1000 >=
+                       static_cast<long long>(lex.term_list_density_pm) * s.words;
+    const bool several = s.terms >= lex.term_list_min_terms;
+    is_list[i] = several && (dense || !s.has_modal);
+    if (is_list[i]) a.term_lists.push_back(s);
+  }
+  return is_list;
 }
 
 }  // namespace
@@ -191,13 +250,13 @@ Analysis analyze_clause(const Lexicon& lexicon, std::string_view text) {
   a.words = static_cast<int>(tokens.size());
   if (tokens.empty()) {
     a.status = AnalysisStatus::empty;
-    a.explanation = describe(a);
+    a.explanation = describe(a, lexicon);
     return a;
   }
   if (static_cast<long long>(a.known_words) * 1000 <
       static_cast<long long>(lexicon.readable_share_pm) * a.words) {
     a.status = AnalysisStatus::unreadable;
-    a.explanation = describe(a);
+    a.explanation = describe(a, lexicon);
     return a;
   }
 
@@ -210,7 +269,15 @@ Analysis analyze_clause(const Lexicon& lexicon, std::string_view text) {
   std::size_t negated_end = kNone;  // end of the last negated term in this stretch
   std::size_t chain_end = kNone;    // end of an "or" that follows a negated term
   int sentence = -1;
-  std::array<long long, kCriterionCount> sum_pm{};
+  const std::vector<bool> in_term_list = find_term_lists(lexicon, tokens, matches, a);
+  // Each term (affirmed or negated) counts once per clause, at the strongest reading found.
+  struct Counted {
+    const Points* effects;
+    int strength_pm;
+    bool only_in_lists;  // never said as a commitment: counts with the term lists
+  };
+  std::map<std::pair<std::size_t, bool>, Counted> counted;
+  std::map<int, bool> sentence_says_new;  // sentences with terms: whether one is new
   std::vector<std::pair<std::string, int>> archetype_votes;
   std::vector<const LexiconPhrase*> qualifiers;
 
@@ -278,20 +345,49 @@ Analysis analyze_clause(const Lexicon& lexicon, std::string_view text) {
       hit.modal = join_words(matcher, modal->first, modal->last);
     }
     hit.effects = hit.negated ? entry.negated : entry.effects;
-    const int strength_pm = lexicon.strength_pm[static_cast<std::size_t>(hit.strength)];
-    for (std::size_t c = 0; c < kCriterionCount; ++c)
-      sum_pm[c] += static_cast<long long>(hit.effects[c]) * strength_pm;
-    for (const auto& ref : entry.archetypes) {
-      auto it = std::find_if(archetype_votes.begin(), archetype_votes.end(),
-                             [&](const auto& v) { return v.first == ref; });
-      if (it == archetype_votes.end())
-        archetype_votes.emplace_back(ref, 1);
-      else
-        ++it->second;
+    hit.in_term_list = in_term_list[static_cast<std::size_t>(sentence)];
+    const int strength_pm = hit.in_term_list
+                                ? lexicon.term_list_strength_pm
+                                : lexicon.strength_pm[static_cast<std::size_t>(hit.strength)];
+    const auto [it, fresh] = counted.try_emplace(
+        {m.phrase, hit.negated}, Counted{hit.negated ? &entry.negated : &entry.effects, 0, true});
+    it->second.strength_pm = std::max(it->second.strength_pm, strength_pm);
+    it->second.only_in_lists = it->second.only_in_lists && hit.in_term_list;
+    hit.repeated = !fresh;
+    sentence_says_new[sentence] = sentence_says_new[sentence] || fresh;
+    if (fresh) {
+      for (const auto& ref : entry.archetypes) {
+        auto vote = std::find_if(archetype_votes.begin(), archetype_votes.end(),
+                                 [&](const auto& v) { return v.first == ref; });
+        if (vote == archetype_votes.end())
+          archetype_votes.emplace_back(ref, 1);
+        else
+          ++vote->second;
+      }
     }
     a.hits.push_back(std::move(hit));
   }
 
+  // Commitments add up; a list of terms names each criterion once, by its strongest term in
+  // favour and against, so listing more terms gains nothing.
+  std::array<long long, kCriterionCount> sum_pm{};
+  Points list_for{}, list_against{};
+  for (const auto& [key, term] : counted) {
+    for (std::size_t c = 0; c < kCriterionCount; ++c) {
+      const int effect = (*term.effects)[c];
+      if (!term.only_in_lists)
+        sum_pm[c] += static_cast<long long>(effect) * term.strength_pm;
+      else if (effect > 0)
+        list_for[c] = std::max(list_for[c], effect);
+      else
+        list_against[c] = std::min(list_against[c], effect);
+    }
+  }
+  for (std::size_t c = 0; c < kCriterionCount; ++c)
+    sum_pm[c] +=
+        static_cast<long long>(list_for[c] + list_against[c]) * lexicon.term_list_strength_pm;
+  for (const auto& [said_in, says_new] : sentence_says_new)
+    if (!says_new) a.repeating_sentences.push_back(said_in + 1);
   const int cap = lexicon.max_clause_points;
   for (std::size_t c = 0; c < kCriterionCount; ++c) {
     const auto points = std::clamp<std::int64_t>(div_round(sum_pm[c], 1000), -cap, cap);
@@ -310,7 +406,7 @@ Analysis analyze_clause(const Lexicon& lexicon, std::string_view text) {
                                     [](const PhraseHit& h) { return h.role == PhraseRole::term; });
   a.status = any_term ? AnalysisStatus::scored : AnalysisStatus::no_commitment;
   if (!any_term) a.hits.clear();
-  a.explanation = describe(a);
+  a.explanation = describe(a, lexicon);
   return a;
 }
 

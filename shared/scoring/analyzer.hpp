@@ -29,19 +29,31 @@ struct PhraseHit {
   std::string modal;                   // term: that modal's words, empty when none
   bool negated = false;                // term: governed by a negator
   std::string negated_by;              // term: the negator's words
+  bool repeated = false;               // term: said before in the clause, so counted once
+  bool in_term_list = false;           // term: in a sentence that is a list of terms
   Points effects{};                    // term: points at full strength; qualifier: weakening
   std::string note;                    // qualifier: why it weakens
 };
 
+// A sentence that reads as a list of terms rather than a commitment (keyword stuffing).
+struct TermListSentence {
+  int sentence = 0;  // 1 for the first sentence
+  int words = 0;     // words in the sentence
+  int terms = 0;     // lexicon terms in it
+  bool has_modal = false;
+};
+
 struct Analysis {
   AnalysisStatus status = AnalysisStatus::empty;
-  Points points{};                   // what the clause adds to each criterion
-  std::vector<PhraseHit> hits;       // terms and qualifiers, in the order of the text
-  std::vector<std::string> nearest;  // up to three closest archetype references
-  int words = 0;                     // words read
-  int known_words = 0;               // of which the lexicon knows
-  bool truncated = false;            // only the first kMaxAnalysedBytes were read
-  std::string explanation;           // one plain sentence for the scorecard
+  Points points{};                           // what the clause adds to each criterion
+  std::vector<PhraseHit> hits;               // terms and qualifiers, in the order of the text
+  std::vector<std::string> nearest;          // up to three closest archetype references
+  std::vector<TermListSentence> term_lists;  // sentences whose terms count weakly
+  std::vector<int> repeating_sentences;      // sentences (1-based) with nothing not said before
+  int words = 0;                             // words read
+  int known_words = 0;                       // of which the lexicon knows
+  bool truncated = false;                    // only the first kMaxAnalysedBytes were read
+  std::string explanation;                   // one plain sentence for the scorecard
 };
 
 inline constexpr std::size_t kMaxAnalysedBytes = 64u << 10;

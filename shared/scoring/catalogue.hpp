@@ -85,6 +85,10 @@ struct Formula {
   int max_clause_points = 3;
   int coherence_step_pm = 80;
   int coherence_floor_pm = 600;
+  // Length cut: a code holding more than breadth_clauses clauses keeps
+  // 1000 - length_step_pm x (clauses beyond) per mille of its content (never below 0).
+  int breadth_clauses = 25;
+  int length_step_pm = 30;
   int yes_share_weight_pm = 600;
   int bloc_coverage_weight_pm = 400;
   int consensus_bonus_pm = 100;

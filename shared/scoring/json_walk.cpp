@@ -60,7 +60,8 @@ std::optional<long long> JsonWalk::integer(const json& obj, const std::string& p
   // Range-check before narrowing: get<int>() would silently turn 2.7 into 2.
   if (j->is_number_unsigned()) {
     const auto v = j->get<unsigned long long>();
-    if (v > static_cast<unsigned long long>(max)) {
+    // JSON reads every non-negative number as unsigned: check the lower bound here too.
+    if (v > static_cast<unsigned long long>(max) || static_cast<long long>(v) < min) {
       fail(at, "must be between " + std::to_string(min) + " and " + std::to_string(max));
       return std::nullopt;
     }

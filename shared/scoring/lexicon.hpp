@@ -50,6 +50,12 @@ struct Lexicon {
   int negation_window = 6;      // tokens between a negator and the term it governs
   int readable_share_pm = 400;  // below this share of known words, text counts as unreadable
   int max_clause_points = 3;    // a free-text clause, like an archetype, gives at most ±3
+  // A term list (keyword stuffing): a sentence of at least term_list_min_terms terms that has no
+  // modal verb or has at least term_list_density_pm terms per thousand words. It names each
+  // criterion once, at term_list_strength_pm of its strongest term, whatever the modal.
+  int term_list_density_pm = 330;
+  int term_list_min_terms = 5;
+  int term_list_strength_pm = 250;
   std::vector<std::string> common_words;  // sorted; known words that carry no effect
 
   // Indexes into `phrases` by first token: exact words, and stems by their prefix.

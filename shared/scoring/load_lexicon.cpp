@@ -40,8 +40,9 @@ void read_lexicon(const json& doc, JsonWalk& walk, Lexicon& out,
   if (!walk.object(doc, "")) return;
   walk.only_keys(
       doc, "",
-      {"note", "strength_pm", "negation_window", "readable_share_pm", "modals", "negators",
-       "coordinators", "scope_breaks", "terms", "qualifiers", "common_words"});
+      {"note", "strength_pm", "negation_window", "readable_share_pm", "term_list_density_pm",
+       "term_list_min_terms", "term_list_strength_pm", "modals", "negators", "coordinators",
+       "scope_breaks", "terms", "qualifiers", "common_words"});
   if (const json* s = walk.field(doc, "", "strength_pm", true);
       s && walk.object(*s, "/strength_pm")) {
     walk.only_keys(*s, "/strength_pm", {"none", "weak", "medium", "strong"});
@@ -55,6 +56,12 @@ void read_lexicon(const json& doc, JsonWalk& walk, Lexicon& out,
     out.negation_window = static_cast<int>(*v);
   if (const auto v = walk.integer(doc, "", "readable_share_pm", 0, 1000))
     out.readable_share_pm = static_cast<int>(*v);
+  if (const auto v = walk.integer(doc, "", "term_list_density_pm", 1, 1000))
+    out.term_list_density_pm = static_cast<int>(*v);
+  if (const auto v = walk.integer(doc, "", "term_list_min_terms", 2, 100))
+    out.term_list_min_terms = static_cast<int>(*v);
+  if (const auto v = walk.integer(doc, "", "term_list_strength_pm", 0, 1000))
+    out.term_list_strength_pm = static_cast<int>(*v);
 
   std::set<std::pair<int, std::string>> seen;  // (role, phrase): duplicates are errors
   const auto add = [&](PhraseRole role, std::string phrase, const std::string& path,

@@ -118,8 +118,9 @@ void read_formula(const json& doc, JsonWalk& walk, Formula& out) {
   if (!walk.object(doc, "")) return;
   walk.only_keys(doc, "",
                  {"note", "half_saturation_points", "max_clause_points", "coherence_step_pm",
-                  "coherence_floor_pm", "yes_share_weight_pm", "bloc_coverage_weight_pm",
-                  "consensus_bonus_pm", "contested_below_pm", "max_clauses", "max_clause_bytes"});
+                  "coherence_floor_pm", "breadth_clauses", "length_step_pm", "yes_share_weight_pm",
+                  "bloc_coverage_weight_pm", "consensus_bonus_pm", "contested_below_pm",
+                  "max_clauses", "max_clause_bytes"});
   const auto get = [&](const char* key, int& field, int min, int max) {
     if (const auto v = walk.integer(doc, "", key, min, max)) field = static_cast<int>(*v);
   };
@@ -127,12 +128,18 @@ void read_formula(const json& doc, JsonWalk& walk, Formula& out) {
   get("max_clause_points", out.max_clause_points, 1, 10);
   get("coherence_step_pm", out.coherence_step_pm, 0, 1000);
   get("coherence_floor_pm", out.coherence_floor_pm, 0, 1000);
+  get("breadth_clauses", out.breadth_clauses, 1, 10000);
+  get("length_step_pm", out.length_step_pm, 0, 1000);
   get("yes_share_weight_pm", out.yes_share_weight_pm, 0, 1000);
   get("bloc_coverage_weight_pm", out.bloc_coverage_weight_pm, 0, 1000);
   get("consensus_bonus_pm", out.consensus_bonus_pm, 0, 1000);
   get("contested_below_pm", out.contested_below_pm, 0, 1000);
   get("max_clauses", out.max_clauses, 1, 10000);
   get("max_clause_bytes", out.max_clause_bytes, 16, 1 << 20);
+  if (doc.contains("breadth_clauses") && doc.contains("max_clauses") &&
+      out.breadth_clauses > out.max_clauses)
+    walk.fail("/breadth_clauses",
+              "must not exceed max_clauses (" + std::to_string(out.max_clauses) + ")");
   if (doc.contains("yes_share_weight_pm") && doc.contains("bloc_coverage_weight_pm") &&
       out.yes_share_weight_pm + out.bloc_coverage_weight_pm != 1000)
     walk.fail("/bloc_coverage_weight_pm",

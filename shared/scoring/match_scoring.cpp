@@ -114,6 +114,13 @@ std::optional<MatchVote> final_vote_record(const Match& match, DraftIndex d) {
   return out;
 }
 
+RoomDecision room_decision(const Match& match) {
+  int occupied_seats = 0;
+  for (SeatIndex s = 0; s < match.seats.size(); ++s)
+    occupied_seats += occupied(match, s) ? 1 : 0;
+  return {&match.settings.rules, occupied_seats};
+}
+
 bool stands_in_adopted_draft(const Match& match, ClauseId id) {
   if (id >= match.clauses.size()) return false;
   const Clause& c = match.clauses[id];

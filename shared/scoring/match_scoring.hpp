@@ -12,6 +12,7 @@
 #include "core/model.hpp"
 #include "scoring/catalogue.hpp"
 #include "scoring/draft.hpp"
+#include "scoring/report.hpp"
 #include "scoring/score.hpp"
 
 namespace accord::scoring {
@@ -37,6 +38,10 @@ struct MatchVote {
   bool blocs_estimated = false;
 };
 std::optional<MatchVote> final_vote_record(const Match& match, DraftIndex draft);
+
+// The match's decision rule and its occupied seats, for the projector summary's verdict. Holds
+// a pointer into the match: the match must outlive it.
+RoomDecision room_decision(const Match& match);
 
 // Whether the clause stands in an adopted draft: adopted, not hidden, its draft adopted.
 bool stands_in_adopted_draft(const Match& match, ClauseId clause);

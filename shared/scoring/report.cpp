@@ -1,8 +1,13 @@
 #include "scoring/report.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
+
+#include "core/vote_outcome.hpp"
+#include "scoring/arithmetic.hpp"
 
 namespace accord::scoring {
 
@@ -60,7 +65,123 @@ std::string line(int value, const std::string& text) {
   return buffer + text + "\n";
 }
 
+// A clause or rule and what it adds to the content score, in millionths (weight x share).
+struct Effect {
+  std::string label;
+  std::int64_t micro = 0;
+};
+
+std::vector<Effect> content_effects(const Scorecard& card) {
+  std::map<std::pair<int, std::string>, Effect> by_source;  // (clause index or -1, rule id)
+  for (const auto& c : card.criteria) {
+    for (const auto& t : c.terms) {
+      const bool is_rule = t.kind == TermKind::interaction;
+      Effect& e = by_source[{is_rule ? -1 : t.clause_index, is_rule ? t.ref : std::string()}];
+      e.micro += std::int64_t{c.weight_pm} * t.value;
+    }
+  }
+  for (const auto& r : card.interactions)
+    if (const auto it = by_source.find({-1, r.id}); it != by_source.end())
+      it->second.label = r.id + " " + r.name;
+  for (const auto& c : card.clauses)
+    if (const auto it = by_source.find({c.index, ""}); it != by_source.end())
+      it->second.label = c.ref.empty() ? "your clause " + std::to_string(c.index + 1) + " (\"" +
+                                             printable(c.title) + "\")"
+                                       : "#" + c.ref + " " + c.title;
+  std::vector<Effect> effects;
+  for (auto& [source, e] : by_source)
+    effects.push_back(std::move(e));
+  // Coherence and length cuts are effects of the whole text.
+  for (const auto& t : card.content_terms)
+    if (t.kind == TermKind::coherence || t.kind == TermKind::length_cut)
+      effects.push_back({t.kind == TermKind::coherence
+                             ? "contradictions in the text"
+                             : "the length (" + std::to_string(card.clauses.size()) + " clauses)",
+                         std::int64_t{t.value} * 1000});
+  std::stable_sort(effects.begin(), effects.end(),
+                   [](const Effect& a, const Effect& b) { return a.micro > b.micro; });
+  return effects;
+}
+
+std::string signed_score(std::int64_t micro) {
+  const int value = static_cast<int>(div_round(micro, 1000));
+  return (value > 0 ? "+" : "") + format_score(value);
+}
+
+std::string rule_name(DecisionRule rule) {
+  switch (rule) {
+    case DecisionRule::simple_majority:
+      return "simple majority";
+    case DecisionRule::two_thirds:
+      return "a two-thirds majority";
+    case DecisionRule::consensus:
+      return "consensus";
+  }
+  return {};
+}
+
+std::string decision_line(const Scorecard& card, const RoomDecision& room) {
+  const auto seats = static_cast<std::uint32_t>(std::max(room.occupied_seats, 0));
+  const std::string under = "under " + rule_name(room.rules->decision_rule);
+  if (!card.legitimacy) {
+    // The smallest yes vote that carries it when every seat votes yes or no.
+    for (std::uint32_t yes = 0; yes <= seats; ++yes)
+      if (vote_outcome(*room.rules, yes, seats - yes, 0, seats) == VoteOutcome::adopted)
+        return "Not yet voted: " + under + " it would pass if the vote were " +
+               std::to_string(yes) + " yes, " + std::to_string(seats - yes) + " no of " +
+               std::to_string(seats) + " seats (or more yes).";
+    return "Not yet voted: no vote of the " + std::to_string(seats) + " seats could pass it " +
+           under + ".";
+  }
+  const VoteRecord& v = card.legitimacy->vote;
+  if (v.without_vote) return "Adopted without a vote: no delegation asked for one.";
+  const auto count = [](int n) { return static_cast<std::uint32_t>(std::max(n, 0)); };
+  const VoteOutcome outcome =
+      vote_outcome(*room.rules, count(v.yes), count(v.no), count(v.abstain), seats);
+  const std::string tally = std::to_string(v.yes) + " yes, " + std::to_string(v.no) + " no, " +
+                            std::to_string(v.abstain) + " abstaining";
+  switch (outcome) {
+    case VoteOutcome::adopted:
+      return "Passes " + under + ": " + tally + ".";
+    case VoteOutcome::no_quorum:
+      return "Fails: too few of the " + std::to_string(seats) + " seats voted for a quorum (" +
+             tally + ").";
+    default:
+      return "Fails " + under + ": " + tally + ".";
+  }
+}
+
 }  // namespace
+
+std::vector<std::string> projector_summary(const Scorecard& card,
+                                           const std::optional<RoomDecision>& room) {
+  constexpr std::size_t kGainsShown = 3, kCostsShown = 2;  // enough to discuss, short to read
+  std::vector<std::string> lines;
+  std::string head = "Final score " + format_score(card.final_score) + " / 100";
+  if (card.legitimacy)
+    head += " (content " + format_score(card.content) + ", legitimacy " +
+            format_score(card.legitimacy->value) + ")";
+  else
+    head += " (not yet voted: the content score)";
+  lines.push_back(head + ".");
+  // Effects that round to 0.0 are left out: they would name nothing worth discussing.
+  const auto effects = content_effects(card);
+  std::size_t gains = 0;
+  for (auto it = effects.begin(); it != effects.end() && it->micro >= 500 && gains < kGainsShown;
+       ++it, ++gains)
+    lines.push_back(signed_score(it->micro) + " from " + it->label);
+  if (gains == 0) lines.push_back("No clause adds to the score yet.");
+  std::size_t costs = 0;
+  for (auto it = effects.rbegin(); it != effects.rend() && it->micro <= -500 && costs < kCostsShown;
+       ++it, ++costs)
+    lines.push_back(signed_score(it->micro) + " from " + it->label);
+  if (card.legitimacy && card.legitimacy->contested)
+    lines.push_back(
+        "Contested: the vote was too narrow, so the code may bind only those who "
+        "voted yes.");
+  if (room && room->rules) lines.push_back(decision_line(card, *room));
+  return lines;
+}
 
 std::string render_json(const Scorecard& card) {
   ordered j;
@@ -85,6 +206,7 @@ std::string render_json(const Scorecard& card) {
     j["legitimacy"] = nullptr;
   }
   j["coherence"] = shown(card.coherence_pm);
+  j["length_kept"] = shown(card.length_pm);
   j["contradictions"] = card.contradictions;
 
   ordered explanation = ordered::array();
@@ -96,6 +218,9 @@ std::string render_json(const Scorecard& card) {
   for (const auto& c : card.criteria) {
     ordered n = node(std::string(to_string(c.criterion)), c.name, c.value, c.terms);
     n["raw_points"] = c.raw_points;
+    n["points_for"] = c.points_for;
+    n["points_against"] = c.points_against;
+    if (!c.note.empty()) n["note"] = c.note;
     n["weight"] = shown(c.weight_pm);
     explanation.push_back(std::move(n));
   }
@@ -127,6 +252,8 @@ std::string render_json(const Scorecard& card) {
         if (h.role == PhraseRole::term) {
           hit["strength"] = std::string(to_string(h.strength));
           if (h.negated) hit["negated_by"] = h.negated_by;
+          if (h.repeated) hit["repeated"] = true;
+          if (h.in_term_list) hit["in_term_list"] = true;
         }
         hits.push_back(std::move(hit));
       }
@@ -149,7 +276,10 @@ std::string render_json(const Scorecard& card) {
 std::string render_text(const Scorecard& card) {
   std::ostringstream out;
   out << "Scorecard: " << (card.title.empty() ? "(untitled draft)" : card.title) << "\n";
-  out << card.summary << "\n\n";
+  out << card.summary << "\n\nAT A GLANCE\n";
+  for (const auto& l : projector_summary(card, std::nullopt))
+    out << "  " << l << "\n";
+  out << "\n";
   out << "FINAL SCORE " << format_score(card.final_score) << " / 100\n";
   for (const auto& t : card.final_terms)
     out << line(t.value, t.text);
@@ -170,6 +300,7 @@ std::string render_text(const Scorecard& card) {
         << c.raw_points << (c.raw_points == 1 || c.raw_points == -1 ? " point" : " points")
         << ")\n";
     if (c.terms.empty()) out << "           No clause touches this criterion.\n";
+    if (!c.note.empty()) out << "           " << c.note << "\n";
     for (const auto& t : c.terms)
       out << line(t.value, t.text);
   }

@@ -3,6 +3,7 @@
 #include "scoring/score.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 
 #include "scoring/arithmetic.hpp"
@@ -86,79 +87,101 @@ std::string short_title(const std::string& text) {
   return out.substr(0, cut) + "...";
 }
 
+// 1000 x R / (R + half): each point counts less than the one before; nothing below zero.
+std::int64_t saturate(std::int64_t points, std::int64_t half) {
+  return points > 0 ? div_round(1000 * points, points + half) : 0;
+}
+
+std::string count_points(int n) {
+  return std::to_string(n) + (n == 1 ? " point" : " points");
+}
+
+// How the points became the value, in one sentence (the terms carry each source's share).
+std::string criterion_note(const CriterionResult& c, std::int64_t gross) {
+  if (c.points_for == 0 && c.points_against == 0) return {};
+  if (c.points_for == 0)
+    return count_points(c.points_against) +
+           " against and none in favour: a criterion cannot go below 0, so they take nothing.";
+  std::string note =
+      count_points(c.points_for) + (c.points_for == 1 ? " in favour gives " : " in favour give ") +
+      format_score(static_cast<int>(gross)) + " (each point counts less than the one before).";
+  if (c.points_against == 0) return note;
+  if (c.raw_points <= 0)
+    return note + " The " + count_points(c.points_against) +
+           (c.points_against == 1 ? " against outweighs" : " against outweigh") +
+           " them, so the criterion stays at 0 (it cannot go below 0).";
+  return note + " The " + count_points(c.points_against) +
+         (c.points_against == 1 ? " against leaves " : " against leave ") +
+         count_points(c.raw_points) + (c.raw_points == 1 ? ", which gives " : ", which give ") +
+         format_score(c.value) + ".";
+}
+
 void score_criterion(const Formula& f, Criterion c, const Scorecard& card, CriterionResult& out) {
   const std::size_t ci = index_of(c);
-  const std::int64_t h = f.half_saturation_points;
   std::vector<Term> terms;
-  std::vector<std::int64_t> numerators;
-  int raw = 0;
+  int points_for = 0, points_against = 0;
+  const auto add = [&](Term term) {
+    (term.points > 0 ? points_for : points_against) += std::abs(term.points);
+    terms.push_back(std::move(term));
+  };
   for (const auto& clause : card.clauses) {
     const int p = clause.points[ci];
     if (p == 0) continue;
-    raw += p;
-    terms.push_back({clause.ref.empty() ? TermKind::free_text : TermKind::clause, clause.ref,
-                     clause.index, p, 0, clause_label(clause) + " " + points_phrase(p) + "."});
-    numerators.push_back(1000 * p);
+    add({clause.ref.empty() ? TermKind::free_text : TermKind::clause, clause.ref, clause.index, p,
+         0, clause_label(clause) + " " + points_phrase(p) + "."});
   }
   for (const auto& rule : card.interactions) {
     const int p = rule.effects[ci];
     if (p == 0) continue;
-    raw += p;
-    terms.push_back({TermKind::interaction, rule.id, -1, p, 0,
-                     rule.id + " " + rule.name + " " + points_phrase(p) + ". " + rule.text});
-    numerators.push_back(1000 * p);
+    add({TermKind::interaction, rule.id, -1, p, 0,
+         rule.id + " " + rule.name + " " + points_phrase(p) + ". " + rule.text});
   }
-  const std::int64_t value = raw > 0 ? div_round(1000 * std::int64_t{raw}, raw + h) : 0;
-  const std::int64_t adjustment = h * value - 1000 * std::int64_t{raw};  // over h
-  if (adjustment != 0) {
-    const std::string face = format_score(static_cast<int>(div_round(1000 * std::int64_t{raw}, h)));
-    if (raw > 0) {
-      terms.push_back({TermKind::diminishing_returns,
-                       {},
-                       -1,
-                       0,
-                       0,
-                       "Diminishing returns: each point counts less than the one before, so " +
-                           std::to_string(raw) + (raw == 1 ? " point gives " : " points give ") +
-                           format_score(static_cast<int>(value)) + " instead of " + face + "."});
-    } else {
-      terms.push_back(
-          {TermKind::floor_at_zero,
-           {},
-           -1,
-           0,
-           0,
-           "The points add up to " + std::to_string(raw) + ", but a criterion cannot go below 0."});
-    }
-    numerators.push_back(adjustment);
-  }
-  const auto shown = apportion(numerators, h, value);
+  const int raw = points_for - points_against;
+  const std::int64_t gross = saturate(points_for, f.half_saturation_points);
+  const std::int64_t value = saturate(raw, f.half_saturation_points);
+  // The points in favour share `gross` in proportion to their points; the points against
+  // share what is taken back (gross - value) the same way. Over one common denominator.
+  const std::int64_t for_den = std::max(points_for, 1);
+  const std::int64_t against_den = std::max(points_against, 1);
+  std::vector<std::int64_t> numerators;
+  for (const Term& t : terms)
+    numerators.push_back(t.points > 0 ? gross * t.points * against_den
+                                      : (value - gross) * -t.points * for_den);
+  const auto shown = apportion(numerators, for_den * against_den, value);
   for (std::size_t i = 0; i < terms.size(); ++i)
     terms[i].value = static_cast<int>(shown[i]);
   out.criterion = c;
   out.raw_points = raw;
+  out.points_for = points_for;
+  out.points_against = points_against;
   out.value = static_cast<int>(value);
   out.terms = std::move(terms);
+  out.note = criterion_note(out, gross);
 }
 
 void score_content(const Preset& preset, const Formula& f, Scorecard& card) {
   card.coherence_pm =
       std::max(f.coherence_floor_pm, 1000 - f.coherence_step_pm * card.contradictions);
-  std::int64_t weighted = 0;  // sum of w_c * S_c, in millionths
-  std::vector<std::int64_t> numerators;
+  const int clauses = static_cast<int>(card.clauses.size());
+  const int beyond = std::max(0, clauses - f.breadth_clauses);
+  card.length_pm = std::max(0, 1000 - f.length_step_pm * beyond);
+  std::int64_t weighted = 0;             // sum of w_c * S_c, in millionths
+  std::vector<std::int64_t> numerators;  // in billionths of a unit
   for (const auto& crit : card.criteria) {
     const std::int64_t term = std::int64_t{crit.weight_pm} * crit.value;
     weighted += term;
-    numerators.push_back(term * 1000);
+    numerators.push_back(term * 1000000);
     card.content_terms.push_back(
         {TermKind::criterion, std::string(to_string(crit.criterion)), -1, 0, 0,
          crit.name + " " + format_score(crit.value) + " counts " + percent(crit.weight_pm) +
              " in the " + preset.name + " preset."});
   }
-  const std::int64_t exact = weighted * card.coherence_pm;  // in billionths
-  card.content = static_cast<int>(div_round(exact, 1000000));
+  // One rounding for the whole product: content = weighted x coherence x length / 10^9.
+  const std::int64_t coherent = weighted * card.coherence_pm;  // in billionths
+  const std::int64_t exact = coherent * card.length_pm;        // in 10^-12
+  card.content = static_cast<int>(div_round(exact, 1000000000));
   if (card.coherence_pm != 1000) {
-    numerators.push_back(exact - weighted * 1000);
+    numerators.push_back((coherent - weighted * 1000) * 1000);
     const int n = card.contradictions;
     card.content_terms.push_back(
         {TermKind::coherence,
@@ -169,7 +192,21 @@ void score_content(const Preset& preset, const Formula& f, Scorecard& card) {
          std::to_string(n) + (n == 1 ? " contradiction makes" : " contradictions make") +
              " the text less coherent, so everything counts " + percent(card.coherence_pm) + "."});
   }
-  const auto shown = apportion(numerators, 1000000, card.content);
+  if (card.length_pm != 1000) {
+    numerators.push_back(exact - coherent * 1000);
+    card.content_terms.push_back(
+        {TermKind::length_cut,
+         {},
+         -1,
+         0,
+         0,
+         std::to_string(clauses) + " clauses, " + std::to_string(beyond) + " more than the " +
+             std::to_string(f.breadth_clauses) +
+             " a code can carry: a longer text is harder to negotiate and implement, so it keeps " +
+             percent(card.length_pm) + " (" + percent(f.length_step_pm) +
+             " less for each clause beyond " + std::to_string(f.breadth_clauses) + ")."});
+  }
+  const auto shown = apportion(numerators, 1000000000, card.content);
   for (std::size_t i = 0; i < shown.size(); ++i)
     card.content_terms[i].value = static_cast<int>(shown[i]);
 }

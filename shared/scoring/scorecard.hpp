@@ -18,13 +18,12 @@ namespace accord::scoring {
 
 // clang-format off
 ACCORD_ENUM(TermKind, std::uint8_t,
-    clause,  // a catalogue clause's points (ref, clause_index)
-    free_text,  // an analysed free-text clause's points (clause_index)
-    interaction,  // a synergy, conflict, tension or contradiction (ref = rule id)
-    diminishing_returns,  // what stacking points loses (negative) ...
-    floor_at_zero,  // ... or what lifts a negative total back to 0 (positive)
+    clause,  // a catalogue clause's share of its criterion (ref, clause_index)
+    free_text,  // an analysed free-text clause's share (clause_index)
+    interaction,  // a synergy, conflict, tension or contradiction's share (ref = rule id)
     criterion,  // content: one criterion times its weight (ref = criterion code)
     coherence,  // content: the cut for contradictions
+    length_cut,  // content: the cut for clauses beyond the breadth a code can carry
     yes_share,  // legitimacy: the yes share times its weight
     bloc_coverage,  // legitimacy: the blocs in favour times their weight
     consensus_bonus,  // legitimacy: no "no" and no abstention
@@ -42,13 +41,19 @@ struct Term {
   std::string text;       // one plain sentence
 };
 
+// The points in favour share what they would give alone (diminishing returns already applied);
+// the points against share what they take back off that. So every term lies within 0-100 and
+// the terms add up to the value.
 struct CriterionResult {
   Criterion criterion = Criterion::MI;
   std::string name;
-  int raw_points = 0;  // R: clause points plus interaction effects
-  int value = 0;       // S, per mille
-  int weight_pm = 0;   // the preset's weight
+  int raw_points = 0;      // R: clause points plus interaction effects
+  int points_for = 0;      // the positive points among them
+  int points_against = 0;  // the negative points among them, as a positive number
+  int value = 0;           // S, per mille
+  int weight_pm = 0;       // the preset's weight
   std::vector<Term> terms;
+  std::string note;  // how the points became the value, in one sentence
 };
 
 struct ClauseResult {
@@ -87,6 +92,7 @@ struct Scorecard {
   std::vector<CriterionResult> criteria;        // the seven content criteria, in order
   int contradictions = 0;
   int coherence_pm = 1000;
+  int length_pm = 1000;  // what the length cut keeps: 1000 up to the formula's breadth
   int content = 0;
   std::vector<Term> content_terms;
   std::optional<LegitimacyResult> legitimacy;  // empty: not yet voted

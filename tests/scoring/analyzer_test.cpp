@@ -1,4 +1,5 @@
 // The free-text analyzer: modal strength, negation and its scope, qualifiers, and any input.
+#include <algorithm>
 #include <chrono>
 
 #include "scoring/analyzer.hpp"
@@ -148,6 +149,89 @@ TEST_CASE("non-ASCII, invalid UTF-8 and very long input are handled") {
   for (int i = 0; i < 100000; ++i)
     noise.push_back(static_cast<char>(i * 7919 % 256));
   CHECK_NOTHROW(analyze(noise));
+}
+
+TEST_CASE("a repeated sentence counts once, at its strongest wording") {
+  const auto once = analyze("States should publish their national strategies.");
+  const auto twice = analyze(
+      "States should publish their national strategies. States should publish their national "
+      "strategies. States must publish their national strategies.");
+  const auto strong = analyze("States must publish their national strategies.");
+  CHECK(points(once, Criterion::TR) < points(strong, Criterion::TR));
+  CHECK(twice.points == strong.points);  // the "must" reading, counted once
+  CHECK(twice.repeating_sentences == std::vector<int>{2, 3});
+  CHECK(hit(twice, "publish")->repeated == false);  // the first mention counts
+  CHECK(twice.explanation.find("Said again, so counted once: \"publish\"") != std::string::npos);
+  CHECK(twice.explanation.find("Sentences 2 and 3 say nothing new") != std::string::npos);
+  // A new commitment in a later sentence still counts.
+  const auto more = analyze(
+      "States shall publish their national strategies. States shall publish them and respect "
+      "human rights.");
+  CHECK(more.repeating_sentences.empty());
+  CHECK(points(more, Criterion::RF) == 3);
+}
+
+TEST_CASE("a list of terms names each criterion once, weakly") {
+  const std::string list =
+      "Transparency, accountability, human rights, privacy, multistakeholder participation, "
+      "capacity building, critical infrastructure protection, cybercrime cooperation, confidence "
+      "building, international law, verification, peer review, open inclusive process.";
+  const auto a = analyze(list);
+  REQUIRE(a.term_lists.size() == 1);
+  CHECK(a.term_lists[0].sentence == 1);
+  CHECK_FALSE(a.term_lists[0].has_modal);
+  CHECK(a.term_lists[0].terms >= 5);
+  // At most 25% of a 3-point term: 0.75, which rounds to 1 point.
+  for (const int p : a.points)
+    CHECK(p <= 1);
+  CHECK(a.explanation.find("Sentence 1 is a list of terms rather than a commitment") !=
+        std::string::npos);
+  CHECK(a.explanation.find("at 25% of its strongest term") != std::string::npos);
+  // Adding terms to the list gains nothing.
+  CHECK(analyze(list + " Human rights, privacy, transparency, security, stability, "
+                       "cooperation, participation.")
+            .points == a.points);
+
+  // A modal verb does not save a sentence that is mostly terms ...
+  const auto dense = analyze(
+      "States shall publish transparent reports, respect human rights and privacy, include all "
+      "stakeholders, build capacity, protect critical infrastructure and cooperate against "
+      "cybercrime under international law with verification and peer review.");
+  REQUIRE(dense.term_lists.size() == 1);
+  CHECK(dense.term_lists[0].has_modal);
+  for (const int p : dense.points)
+    CHECK(p <= 1);
+  // ... but a commitment with a few terms is not a list.
+  const auto commitment = analyze(
+      "States should not attack critical infrastructure, hospitals or emergency response "
+      "teams.");
+  CHECK(commitment.term_lists.empty());
+  CHECK(points(commitment, Criterion::RS) >= 2);
+}
+
+TEST_CASE("a keyword-stuffed sentence no longer outscores the best library clause") {
+  // #41 has the most points of any library clause (10); before issue 14 the list below scored
+  // 33.3 (3 points in every criterion) against #41's 17.4, and the dense "shall" sentence 26.3.
+  int best_library = 0;
+  for (const auto& clause : shipped().clauses()) {
+    Draft d;
+    d.clauses.push_back(DraftClause::of_ref(clause.ref));
+    best_library = std::max(best_library, score_ok(d).content);
+  }
+  CHECK(best_library == score_ok(draft_of({"41"})).content);
+  for (const char* stuffed :
+       {"Transparency, accountability, human rights, privacy, multistakeholder participation, "
+        "capacity building, critical infrastructure protection, cybercrime cooperation, "
+        "confidence building, international law, verification, peer review, open inclusive "
+        "process.",
+        "States shall publish transparent reports, respect human rights and privacy, include all "
+        "stakeholders, build capacity, protect critical infrastructure and cooperate against "
+        "cybercrime under international law with verification and peer review."}) {
+    INFO(stuffed);
+    Draft d;
+    d.clauses.push_back(DraftClause::of_text(stuffed));
+    CHECK(score_ok(d).content < best_library);
+  }
 }
 
 }  // namespace

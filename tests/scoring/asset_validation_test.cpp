@@ -1,21 +1,10 @@
 // Asset validation: broken files are reported with file, JSON path and problem, all of them.
 #include <algorithm>
-#include <filesystem>
 
 #include "scoring_test_support.hpp"
 
 namespace accord::scoring::test {
 namespace {
-
-std::vector<AssetFile> shipped_files() {
-  std::vector<AssetFile> files;
-  for (const char* sub : {"clauses", "scoring"})
-    for (const auto& entry :
-         std::filesystem::directory_iterator(std::filesystem::path(ACCORD_ASSET_DIR) / sub))
-      files.push_back({std::string(sub) + "/" + entry.path().filename().string(),
-                       read_text(entry.path().string())});
-  return files;
-}
 
 std::vector<AssetFile> with_file(std::string name, const std::string& fixture) {
   auto files = shipped_files();
@@ -93,6 +82,35 @@ TEST_CASE("errors in several files are reported together") {
   CHECK(has_error(load, "scoring/formula.json", "", "file is missing"));
   CHECK(has_error(load, "scoring/presets.json", "/presets/0/weights", "add up to 1001"));
   CHECK(has_error(load, "clauses/extra.json", "/clauses/0/contributions/MI", "whole number"));
+}
+
+TEST_CASE("the robustness parameters are range-checked (length cut, term lists)") {
+  struct BadValue {
+    const char* file;
+    const char* from;
+    const char* to;
+    const char* path;
+    const char* problem;
+  };
+  const BadValue cases[] = {
+      {"scoring/formula.json", "\"breadth_clauses\": 25", "\"breadth_clauses\": 121",
+       "/breadth_clauses", "must not exceed max_clauses"},
+      {"scoring/formula.json", "\"length_step_pm\": 30", "\"length_step_pm\": 1001",
+       "/length_step_pm", "between 0 and 1000"},
+      {"scoring/lexicon.json", "\"term_list_min_terms\": 5", "\"term_list_min_terms\": 1",
+       "/term_list_min_terms", "between 2 and 100"},
+      {"scoring/lexicon.json", "\"term_list_strength_pm\": 250", "\"term_list_strength_pm\": 2.5",
+       "/term_list_strength_pm", "whole number"},
+  };
+  for (const auto& bad : cases) {
+    INFO(bad.to);
+    auto files = shipped_files();
+    REQUIRE(replace_in_file(files, bad.file, bad.from, bad.to));
+    const auto load = build_catalogue(files);
+    show(load);
+    CHECK(load.errors.size() == 1);
+    CHECK(has_error(load, bad.file, bad.path, bad.problem));
+  }
 }
 
 TEST_CASE("the content hash ignores formatting and changes with any value") {

@@ -1,9 +1,11 @@
 // Explanation completeness on random drafts: at every node of the scorecard the displayed
 // terms add up exactly to the displayed value, and each rounded term is within 0.1 of its
 // exact value.
+#include <algorithm>
 #include <map>
 
 #include "core/rng.hpp"
+#include "scoring/arithmetic.hpp"
 #include "scoring/report.hpp"
 #include "scoring_test_support.hpp"
 
@@ -77,11 +79,23 @@ TEST_CASE("on random drafts the displayed terms add up to every displayed value"
       CHECK(sum(c.terms) == c.value);
       CHECK(c.value >= 0);
       CHECK(c.value < 1000);
-      for (const auto& t : c.terms)
-        if (t.kind != TermKind::diminishing_returns && t.kind != TermKind::floor_at_zero)
-          CHECK(std::abs(6 * t.value - 1000 * t.points) < 6);  // within one unit of 1000p/6
+      // Points in favour share what they give alone, S(for); points against share what they
+      // take back, S(for) - S. Each displayed term is within 0.1 of its exact share.
+      const int half = cat.formula().half_saturation_points;
+      const std::int64_t gross =
+          c.points_for > 0 ? div_round(1000 * std::int64_t{c.points_for}, c.points_for + half) : 0;
+      for (const auto& t : c.terms) {
+        const std::int64_t exact_times_points =
+            t.points > 0 ? gross * t.points : (c.value - gross) * -t.points;
+        const std::int64_t share_den =
+            t.points > 0 ? std::max(c.points_for, 1) : std::max(c.points_against, 1);
+        CHECK(std::abs(share_den * t.value - exact_times_points) < share_den);
+        CHECK(std::abs(t.value) <= 1000);  // no displayed term above 100
+      }
     }
     CHECK(sum(card.content_terms) == card.content);
+    for (const auto& t : card.content_terms)
+      CHECK(std::abs(t.value) <= 1000);
     CHECK(sum(card.final_terms) == card.final_score);
     if (card.legitimacy) {
       CHECK(sum(card.legitimacy->terms) == card.legitimacy->value);

@@ -48,6 +48,16 @@ TEST_CASE("a contradiction lowers coherence: #27 + #29 + #37 + #38") {
   CHECK(criterion(card, Criterion::RF).raw_points == -1);
   CHECK(values(card) == std::array<int, 7>{571, 143, 0, 0, 333, 400, 250});
   CHECK(card.content == 230);
+  // RF: #37's 3 points in favour would give 3000/9 = 333; the 4 against (#38 -3, X1 -1) take
+  // it all back, in proportion: -249.75 and -83.25, apportioned to -250 and -83.
+  const auto& rf = criterion(card, Criterion::RF);
+  REQUIRE(rf.terms.size() == 3);
+  CHECK(rf.terms[0].ref == "37");
+  CHECK(rf.terms[0].value == 333);
+  CHECK(rf.terms[1].value == -250);
+  CHECK(rf.terms[2].ref == "X1");
+  CHECK(rf.terms[2].value == -83);
+  CHECK(rf.note.find("The 4 points against outweigh them") != std::string::npos);
   // The coherence term is what the contradiction costs: 250.28 - 230 -> -20.
   REQUIRE(card.content_terms.back().kind == TermKind::coherence);
   CHECK(card.content_terms.back().value == -20);
@@ -69,14 +79,14 @@ TEST_CASE("a negative raw total floors at zero: #3 + #38 + #13") {
   const auto& rf = criterion(card, Criterion::RF);
   CHECK(rf.raw_points == -7);
   CHECK(rf.value == 0);
-  // Terms at 16.7 a point: -33.3, -50.0, -33.3, and the floor +116.7 -- apportioned so they
-  // add up to 0: remainders tie, so the earlier terms take the units: -333, -500, -333, +1166.
-  REQUIRE(rf.terms.size() == 4);
-  CHECK(rf.terms[0].value == -333);
-  CHECK(rf.terms[1].value == -500);
-  CHECK(rf.terms[2].value == -333);
-  CHECK(rf.terms[3].kind == TermKind::floor_at_zero);
-  CHECK(rf.terms[3].value == 1166);
+  // Only points against: nothing in favour for them to take back, so each shows 0.0 and the
+  // note says why (no "floor" term lifting the criterion back up).
+  REQUIRE(rf.terms.size() == 3);
+  for (const auto& t : rf.terms)
+    CHECK(t.value == 0);
+  CHECK(rf.note ==
+        "7 points against and none in favour: a criterion cannot go below 0, so they "
+        "take nothing.");
   CHECK(values(card) == std::array<int, 7>{143, 0, 0, 0, 250, 143, 0});
   CHECK(card.content == 78);
 }

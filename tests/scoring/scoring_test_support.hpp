@@ -2,6 +2,7 @@
 #pragma once
 
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <fstream>
 #include <initializer_list>
 #include <sstream>
@@ -57,6 +58,30 @@ inline std::string read_text(const std::string& path) {
 
 inline std::string data_path(const std::string& name) {
   return std::string(ACCORD_SCORING_TEST_DATA) + "/" + name;
+}
+
+// The shipped asset files as the loader reads them, for tests that change one value.
+inline std::vector<AssetFile> shipped_files() {
+  std::vector<AssetFile> files;
+  for (const char* sub : {"clauses", "scoring"})
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::filesystem::path(ACCORD_ASSET_DIR) / sub))
+      files.push_back({std::string(sub) + "/" + entry.path().filename().string(),
+                       read_text(entry.path().string())});
+  return files;
+}
+
+// Replaces the first `from` in the named file; false when the file or the text is not there.
+inline bool replace_in_file(std::vector<AssetFile>& files, const std::string& name,
+                            const std::string& from, const std::string& to) {
+  for (auto& f : files) {
+    if (f.name != name) continue;
+    const auto at = f.bytes.find(from);
+    if (at == std::string::npos) return false;
+    f.bytes.replace(at, from.size(), to);
+    return true;
+  }
+  return false;
 }
 
 }  // namespace accord::scoring::test
