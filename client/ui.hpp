@@ -104,6 +104,7 @@ struct UiState {
   // facilitator: where the role cards were saved (or why not)
   std::string cards_saved_to;
   bool cards_failed = false;
+  int silence_minutes = 5;  // the participation view flags students quiet this long
   // settings (edited copy, applied on Save)
   std::optional<Settings> editing;
 };

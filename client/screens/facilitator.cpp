@@ -11,6 +11,7 @@
 #include <fstream>
 
 #include "core/rules.hpp"
+#include "report/participation.hpp"
 #include "report/role_cards.hpp"
 #include "settings.hpp"
 #include "ui.hpp"
@@ -265,6 +266,59 @@ void draw_teacher_notes(Ui& u, const Session& session) {
   para("facilitator.delegations", notes.delegations);
 }
 
+// Per student: what each has said and done, and who has been quiet for a while, so the teacher
+// can walk over. Counts only; the facilitator's screen, never the projector's.
+void draw_participation(Ui& u, const Session& session, const Match& v) {
+  ui::log(u.s.get("facilitator.participation"));
+  if (!ImGui::CollapsingHeader(u.t("facilitator.participation"), ImGuiTreeNodeFlags_DefaultOpen))
+    return;
+  ImGui::SetNextItemWidth(u.px(140));
+  ImGui::SliderInt(u.t("facilitator.silence_minutes"), &u.state.silence_minutes, 1, 20);
+  const TimeMs threshold = static_cast<TimeMs>(u.state.silence_minutes) * 60'000;
+  const auto rows = report::participation(v);
+  if (rows.empty()) {
+    ui::text_disabled(u.s.get("facilitator.no_students"));
+    return;
+  }
+  constexpr int kColumns = 6;
+  if (!ImGui::BeginTable("participation", kColumns,
+                         ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp))
+    return;
+  for (const char* key :
+       {"facilitator.col_student", "facilitator.col_seat", "facilitator.col_messages",
+        "facilitator.col_drafting", "facilitator.col_seat_work", "facilitator.col_last_spoke"}) {
+    ui::log(u.s.get(key));
+    ImGui::TableSetupColumn(u.t(key));
+  }
+  ImGui::TableHeadersRow();
+  const TimeMs now = session.now();
+  for (const auto& r : rows) {
+    const bool quiet = report::silent(r, v, now, threshold);
+    ImGui::TableNextRow();
+    if (quiet) ImGui::PushStyleColor(ImGuiCol_Text, u.palette.warn);
+    ImGui::TableNextColumn();
+    ui::text(r.head ? u.f("facilitator.head_of", {r.name}) : r.name);
+    ImGui::TableNextColumn();
+    ui::text(r.seat ? ui::seat_name(v, *r.seat) : u.s.get("facilitator.no_seat"));
+    ImGui::TableNextColumn();
+    ui::text(std::to_string(r.messages));
+    ImGui::TableNextColumn();
+    ui::text(u.f("facilitator.drafting_counts",
+                 {std::to_string(r.clauses_tabled), std::to_string(r.amendments)}));
+    ImGui::TableNextColumn();
+    ui::text(u.f("facilitator.seat_counts",
+                 {std::to_string(r.seat_cosponsorships), std::to_string(r.seat_ballots),
+                  std::to_string(r.seat_deals_offered), std::to_string(r.seat_deals_accepted)}));
+    ImGui::TableNextColumn();
+    const std::string last = r.last_spoke ? u.f("facilitator.minutes_ago",
+                                                {std::to_string((now - *r.last_spoke) / 60'000)})
+                                          : u.s.get("facilitator.not_yet");
+    ui::text(quiet ? u.f("facilitator.silent", {last}) : last);
+    if (quiet) ImGui::PopStyleColor();
+  }
+  ImGui::EndTable();
+}
+
 // The scenario's printable role cards for this table's seats, saved as one HTML file the teacher
 // opens in a browser and prints (one page per seat, the secret objectives below a fold).
 void draw_role_cards(Ui& u, const Session& session, const Match& v) {
@@ -371,6 +425,7 @@ void draw_facilitator(Ui& u) {
 
   draw_seats(u, v);
   draw_participants(u, session, v);
+  draw_participation(u, session, v);
   draw_clause_moderation(u, v);
   draw_room(u, session, v);
   draw_teacher_notes(u, session);

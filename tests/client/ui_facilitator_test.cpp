@@ -202,11 +202,35 @@ TEST_CASE("ui: the facilitator opens the scenario's teacher notes") {
   Clicker gui(facilitating(st));
   gui.screen(draw_facilitator);
   gui.frame();
-  CHECK_FALSE(text_log::contains(goal));  // collapsed at first
+  CHECK_FALSE(text_log::contains(goal));               // collapsed at first
+  REQUIRE(gui.click(S("facilitator.participation")));  // folded, to bring the notes into view
   REQUIRE(gui.click(S("facilitator.teacher_notes")));
   CHECK(text_log::contains(goal));
   if (!scenario->teacher_notes.timings.empty())
     CHECK(text_log::contains(scenario->teacher_notes.timings));
+}
+
+TEST_CASE("ui: the participation view flags a silent student until they speak") {
+  const Start st = start(true);
+  const std::string name = st.view.participants.at(st.participant).name;
+  CHECK_FALSE(player_sees(st, S("facilitator.participation")));
+  Clicker gui(facilitating(st));
+  gui.screen(draw_facilitator);
+  gui.frame();  // open from the start: the teacher's live view
+  // The drafting has begun and the student has not said a word.
+  CHECK(text_log::contains(test_strings().fmt("facilitator.silent", {S("facilitator.not_yet")})));
+
+  const Decision said =
+      decide(gui.session().view(), Actor::of(st.participant),
+             PostMessage{kPlenary, "We support the contact points."}, gui.session().now());
+  REQUIRE(said.accepted());
+  for (const Event& e : said.events)
+    apply(gui.session().edit(), e);
+  gui.frame();
+  CHECK(text_log::contains(test_strings().fmt("facilitator.minutes_ago", {"0"})));
+  CHECK_FALSE(
+      text_log::contains(test_strings().fmt("facilitator.silent", {S("facilitator.not_yet")})));
+  CHECK(text_log::contains("1"));  // its message count
 }
 
 TEST_CASE("ui: the facilitator saves the role cards for this table") {
@@ -217,6 +241,7 @@ TEST_CASE("ui: the facilitator saves the role cards for this table") {
   CHECK_FALSE(player_sees(st, S("facilitator.print_cards")));
   Clicker gui(facilitating(st));
   gui.screen(draw_facilitator);
+  REQUIRE(gui.click(S("facilitator.participation")));  // folded, to bring the button into view
   REQUIRE(gui.click(S("facilitator.print_cards")));
   gui.frame();
   const std::size_t seats = st.view.seats.size();
