@@ -37,9 +37,10 @@ std::optional<Rejection> validate_rules(const RoomRules& r) {
       return bad_setting("rules", "Every timer lasts between one second and one day.");
   // The lobby's and the debrief's countdowns are optional (0: none).
   if (r.lobby_ms < 0 || r.lobby_ms > 24 * 3600 * 1000)
-    return bad_setting("rules/lobby_ms", "The lobby's countdown lasts at most one day.");
+    return bad_setting("rules/lobby_ms", "The lobby's countdown lasts from 0 (none) to one day.");
   if (r.debrief_ms < 0 || r.debrief_ms > 24 * 3600 * 1000)
-    return bad_setting("rules/debrief_ms", "The debrief's countdown lasts at most one day.");
+    return bad_setting("rules/debrief_ms",
+                       "The debrief's countdown lasts from 0 (none) to one day.");
   if (r.quorum_permille > 1000)
     return bad_setting("rules/quorum_permille", "A quorum is at most 1000 per mille.");
   if (r.max_delegation_size < 1 || r.max_delegation_size > 8)
