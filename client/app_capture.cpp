@@ -22,7 +22,9 @@ bool shows_content(Screen screen, const Session& session) {
     case Screen::settings:
       return true;
     case Screen::lobby:
-      return v.phase == Phase::lobby && !v.participants.empty();
+      // Once the room's clock has started the lobby's countdown, when it has one.
+      return v.phase == Phase::lobby && !v.participants.empty() &&
+             (v.settings.rules.lobby_ms == 0 || v.lobby_opened_at);
     case Screen::briefing:
       return v.phase == Phase::briefing;
     case Screen::drafting:
@@ -38,10 +40,15 @@ bool shows_content(Screen screen, const Session& session) {
       return !v.channels.empty() && !v.channels[kPlenary].messages.empty() &&
              v.phase == Phase::drafting;
     case Screen::voting:
+      // Ballots cast on a clause or on a starting-text package.
       return v.phase == Phase::clause_voting &&
-             std::any_of(v.clauses.begin(), v.clauses.end(), [](const Clause& c) {
-               return c.vote.state == VoteState::open && c.vote.cast_count > 0;
-             });
+             (std::any_of(v.clauses.begin(), v.clauses.end(),
+                          [](const Clause& c) {
+                            return c.vote.state == VoteState::open && c.vote.cast_count > 0;
+                          }) ||
+              std::any_of(v.drafts.begin(), v.drafts.end(), [](const Draft& d) {
+                return d.package_vote.state == VoteState::open && d.package_vote.cast_count > 0;
+              }));
     case Screen::debrief:
       return v.phase == Phase::debrief;
     case Screen::facilitator:

@@ -70,6 +70,9 @@ std::unique_ptr<LocalSession> LocalSession::create(const content::ContentCatalog
                               difficulty, config.seed, config.phrases),
         engine::BotDuty::fill);
   }
+  // The room's first moment on its clock starts the lobby's countdown; like the solo lobby's
+  // clock, it then stands still until the player starts.
+  s.engine_.advance_clock(s.engine_.now());
   s.own_viewer_ = Viewer::of_seat(player_seat);
   s.own_.resync(s.engine_.host().open_stream(s.own_viewer_));
   s.public_.resync(s.engine_.host().open_stream(Viewer::audience()));

@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdio>
 
+#include "core/rules.hpp"
 #include "text_log.hpp"
 
 namespace accord::client {
@@ -153,8 +154,25 @@ void disabled_tooltip(std::string_view s) {
 
 std::string timer_text(const Ui& u, const Match& view, TimeMs now) {
   if (view.paused_remaining) return u.f("timer.paused", {mmss(*view.paused_remaining)});
-  if (!view.deadline) return {};
-  return mmss(*view.deadline - now);
+  const auto end = planned_phase_end(view);
+  if (!end) return {};
+  // The lobby and the debrief go on past their planned end: say by how much.
+  if (now > *end && (view.phase == Phase::lobby || view.phase == Phase::debrief))
+    return u.f("timer.over", {mmss(now - *end)});
+  return mmss(*end - now);
+}
+
+void countdown_line(Ui& u, const Match& view, TimeMs now) {
+  if (view.phase != Phase::lobby && view.phase != Phase::debrief) return;
+  const auto end = planned_phase_end(view);
+  if (!end) return;
+  const std::string key = view.phase == Phase::lobby ? "countdown.lobby" : "countdown.debrief";
+  ImGui::PushFont(u.fonts.bold);
+  if (now <= *end)
+    text_colored(u.palette.accent, u.f(key, {mmss(*end - now)}));
+  else
+    text_colored(u.palette.warn, u.f(key + "_over", {mmss(now - *end)}));
+  ImGui::PopFont();
 }
 
 std::string phase_text(const Ui& u, const Match& view) {

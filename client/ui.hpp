@@ -167,8 +167,12 @@ void same_line_if_fits(float width);
 float button_width(std::string_view label);
 void text_nowrap(std::string_view s);
 
-// "mm:ss" left on the phase's timer, "paused 03:12", or empty without a timer.
+// "mm:ss" left on the phase's timer (or the lobby's and debrief's countdowns), "paused 03:12",
+// "01:10 over" past a countdown, or empty without one.
 std::string timer_text(const Ui& u, const Match& view, TimeMs now);
+// The lobby's and the debrief's countdown as a sentence, in the accent colour (warning once
+// over); nothing when the room has none.
+void countdown_line(Ui& u, const Match& view, TimeMs now);
 std::string phase_text(const Ui& u, const Match& view);
 const std::string& seat_name(const Match& view, SeatIndex seat);
 std::string participant_name(const Match& view, ParticipantId id);

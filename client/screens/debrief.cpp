@@ -131,6 +131,7 @@ void draw_debrief(Ui& u) {
     ui::text_disabled(u.s.get("debrief.not_yet"));
     return;
   }
+  ui::countdown_line(u, v, session.now());
   const scoring::MatchRecord record(v, u.content.clauses());
   const auto seats = scoring::seat_scores(record);
   if (const auto me = session.seat(); me && *me < seats.size()) {

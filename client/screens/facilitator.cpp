@@ -195,10 +195,12 @@ void draw_room_rules(Ui& u, const Match& v) {
     const char* key;
     TimeMs RoomRules::*field;
   };
-  const Timer timers[] = {{"phase.briefing", &RoomRules::briefing_ms},
+  const Timer timers[] = {{"phase.lobby", &RoomRules::lobby_ms},
+                          {"phase.briefing", &RoomRules::briefing_ms},
                           {"phase.drafting", &RoomRules::drafting_ms},
                           {"phase.clause_voting", &RoomRules::clause_voting_ms},
-                          {"phase.final_vote", &RoomRules::final_vote_ms}};
+                          {"phase.final_vote", &RoomRules::final_vote_ms},
+                          {"phase.debrief", &RoomRules::debrief_ms}};
   // The buttons line up in a column after the longest timer's line.
   std::vector<std::string> lines;
   float column = 0.0f;

@@ -23,6 +23,7 @@ void draw_lobby(Ui& u) {
       u.f("lobby.rules", {std::to_string(r.rounds), std::to_string(r.drafting_ms / 60'000),
                           u.s.get("rule." + std::string(to_string(r.decision_rule))),
                           u.s.get("ballot_kind." + std::string(to_string(r.ballot)))}));
+  ui::countdown_line(u, v, session.now());
   ImGui::Spacing();
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                 ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;

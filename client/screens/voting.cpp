@@ -1,5 +1,6 @@
-// Voting: a ballot per clause and per draft, the rule in force, "n of m have voted" (secret while
-// open) or every ballot at close (roll-call), adoption without a vote, the timer.
+// Voting: a ballot per clause, per starting-text package and per draft, the rule in force, "n of m
+// have voted" (secret while open) or every ballot at close (roll-call), adoption without a vote,
+// the timer.
 #include "ui.hpp"
 
 namespace accord::client {
@@ -47,6 +48,13 @@ void ballot_buttons(Ui& u, const VoteRecord& r, VoteOn on, std::uint32_t target,
   ImGui::NewLine();
 }
 
+// A vote's title line.
+void bold_wrapped(Ui& u, const std::string& text) {
+  ImGui::PushFont(u.fonts.bold);
+  ui::text_wrapped(text);
+  ImGui::PopFont();
+}
+
 }  // namespace
 
 void draw_voting(Ui& u) {
@@ -77,9 +85,7 @@ void draw_voting(Ui& u) {
     if (draft.final_vote.state == VoteState::not_open) continue;
     any = true;
     ImGui::PushID(static_cast<int>(1000000 + d));
-    ImGui::PushFont(u.fonts.bold);
-    ui::text_wrapped(u.f("voting.draft", {draft.title}));
-    ImGui::PopFont();
+    bold_wrapped(u, u.f("voting.draft", {draft.title}));
     tally(u, v, draft.final_vote);
     if (draft.objection_deadline && draft.final_vote.state == VoteState::open) {
       ui::text_colored(u.palette.warn, u.s.get("voting.adoption_proposed"));
@@ -90,16 +96,34 @@ void draw_voting(Ui& u) {
     ImGui::Separator();
     ImGui::PopID();
   }
+  // Each draft's starting text voted as one package, before the clauses voted one by one.
+  for (DraftIndex d = 0; d < v.drafts.size(); ++d) {
+    const Draft& draft = v.drafts[d];
+    if (draft.package_vote.state == VoteState::not_open) continue;
+    any = true;
+    ImGui::PushID(static_cast<int>(2000000 + d));
+    bold_wrapped(
+        u, u.f("voting.package", {draft.title, std::to_string(draft.starting_package.size())}));
+    std::string refs;
+    for (const ClauseId c : draft.starting_package) {
+      if (c >= v.clauses.size()) continue;
+      if (!refs.empty()) refs += ", ";
+      refs += v.clauses[c].ref.empty() ? std::to_string(c + 1) : v.clauses[c].ref;
+    }
+    ui::text_wrapped(u.f("voting.package_clauses", {refs}));
+    tally(u, v, draft.package_vote);
+    ballot_buttons(u, draft.package_vote, VoteOn::starting_text, d, me);
+    ImGui::Separator();
+    ImGui::PopID();
+  }
   for (const VoteState wanted : {VoteState::open, VoteState::closed}) {
     for (ClauseId c = 0; c < v.clauses.size(); ++c) {
       const Clause& clause = v.clauses[c];
       if (clause.vote.state != wanted) continue;
       any = true;
       ImGui::PushID(static_cast<int>(c));
-      ImGui::PushFont(u.fonts.bold);
-      ui::text_wrapped(
-          u.f("voting.clause", {std::to_string(c + 1), clause.ref, ui::clause_title(u, clause)}));
-      ImGui::PopFont();
+      bold_wrapped(u, u.f("voting.clause",
+                          {std::to_string(c + 1), clause.ref, ui::clause_title(u, clause)}));
       tally(u, v, clause.vote);
       ballot_buttons(u, clause.vote, VoteOn::clause, c, me);
       ImGui::Separator();

@@ -87,6 +87,9 @@ class Bot {
 
   Ballot clause_ballot(const Match& view, ClauseId id);
   Ballot draft_ballot(const Match& view, DraftIndex draft);
+  Ballot package_ballot(const Match& view, DraftIndex draft);
+  // The dossier's stance rule over a text: a red line in it means no, else the sum decides.
+  Ballot stance_ballot(const Match& view, const std::vector<ClauseId>& clauses) const;
   // The bot's score (seat score's scale) if `adopted` is adopted and the other open drafts
   // are not: its objectives and red lines, with a little weight on its stance.
   int outcome_utility(const Match& view, std::optional<DraftIndex> adopted) const;

@@ -81,22 +81,43 @@ int Bot::outcome_utility(const Match& view, std::optional<DraftIndex> adopted) c
   return utility;
 }
 
+Ballot Bot::stance_ballot(const Match& view, const std::vector<ClauseId>& clauses) const {
+  std::int32_t total = 0;
+  bool veto = false;
+  for (ClauseId c : clauses) {
+    if (c >= view.clauses.size()) continue;
+    const auto& ref = view.clauses[c].ref;
+    veto = veto || brief_.is_red_line(ref);
+    const auto it = brief_.support.find(ref);
+    total += it == brief_.support.end() ? 0 : it->second;
+  }
+  return veto ? Ballot::no : total > 0 ? Ballot::yes : total < 0 ? Ballot::no : Ballot::abstain;
+}
+
+// The starting text is one question: judged as a whole, and a promised yes on one of its
+// clauses is kept unless the text holds a red line.
+Ballot Bot::package_ballot(const Match& view, DraftIndex draft) {
+  const auto& package = view.drafts[draft].starting_package;
+  const Ballot ballot = stance_ballot(view, package);
+  if (options_.difficulty == Difficulty::easy) return ballot;
+  const bool red_line = std::any_of(package.begin(), package.end(), [&](ClauseId c) {
+    return c < view.clauses.size() && brief_.is_red_line(view.clauses[c].ref);
+  });
+  const bool promised = std::any_of(package.begin(), package.end(), [&](ClauseId c) {
+    return promised_yes(view, VoteOn::clause, c);
+  });
+  return promised && !red_line ? Ballot::yes : ballot;
+}
+
 Ballot Bot::draft_ballot(const Match& view, DraftIndex draft) {
   if (options_.difficulty == Difficulty::easy) {
-    // The stance rule of the dossier: a red line in it means no, else the sum decides.
-    std::int32_t total = 0;
-    bool veto = false;
-    for (const auto& clause : view.clauses) {
-      if (clause.draft != draft || clause.status != ClauseStatus::adopted || clause.hidden)
-        continue;
-      veto = veto || brief_.is_red_line(clause.ref);
-      const auto it = brief_.support.find(clause.ref);
-      total += it == brief_.support.end() ? 0 : it->second;
+    std::vector<ClauseId> adopted;
+    for (ClauseId c = 0; c < view.clauses.size(); ++c) {
+      const auto& clause = view.clauses[c];
+      if (clause.draft == draft && clause.status == ClauseStatus::adopted && !clause.hidden)
+        adopted.push_back(c);
     }
-    Ballot ballot = veto        ? Ballot::no
-                    : total > 0 ? Ballot::yes
-                    : total < 0 ? Ballot::no
-                                : Ballot::abstain;
+    Ballot ballot = stance_ballot(view, adopted);
     if (chance(6)) ballot = slip(ballot, rng_);
     return ballot;
   }
@@ -113,6 +134,13 @@ Ballot Bot::draft_ballot(const Match& view, DraftIndex draft) {
 }
 
 std::optional<Command> Bot::clause_vote_move(const Match& view, TimeMs now) {
+  for (DraftIndex d = 0; d < view.drafts.size(); ++d) {
+    const auto& vote = view.drafts[d].package_vote;
+    if (vote.state != VoteState::open || seat_ >= vote.ballots.size() || vote.ballots[seat_])
+      continue;
+    CastBallot cast{VoteOn::starting_text, d, package_ballot(view, d)};
+    if (legal(view, cast, now)) return cast;
+  }
   for (ClauseId c = 0; c < view.clauses.size(); ++c) {
     const auto& vote = view.clauses[c].vote;
     if (vote.state != VoteState::open || seat_ >= vote.ballots.size() || vote.ballots[seat_])

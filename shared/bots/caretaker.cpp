@@ -34,7 +34,9 @@ std::string join(const std::vector<std::string>& things) {
 std::pair<std::string, std::string> describe_parts(const Match& view, const Command& command) {
   if (const auto* ballot = std::get_if<CastBallot>(&command)) {
     const auto what = ballot->on == VoteOn::clause ? clause_name(view, ballot->target)
-                                                   : draft_name(view, ballot->target);
+                      : ballot->on == VoteOn::draft
+                          ? draft_name(view, ballot->target)
+                          : "the starting text of " + draft_name(view, ballot->target);
     switch (ballot->ballot) {
       case Ballot::yes:
         return {"Voted yes on", what};

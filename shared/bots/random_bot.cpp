@@ -38,6 +38,11 @@ std::optional<Command> RandomBot::next_command(const Match& view, TimeMs now) {
       break;
     }
     case Phase::clause_voting:
+      for (DraftIndex d = 0; d < view.drafts.size(); ++d) {
+        const auto& vote = view.drafts[d].package_vote;
+        if (vote.state == VoteState::open && seat_ < vote.ballots.size() && !vote.ballots[seat_])
+          moves.push_back(CastBallot{VoteOn::starting_text, d, ballots[pick(3)]});
+      }
       for (ClauseId c = 0; c < view.clauses.size(); ++c) {
         const auto& vote = view.clauses[c].vote;
         if (vote.state == VoteState::open && seat_ < vote.ballots.size() && !vote.ballots[seat_])

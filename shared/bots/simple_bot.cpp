@@ -48,9 +48,23 @@ Ballot SimpleBot::ballot_on_clause(const Match& view, const Clause& clause) cons
 // A code is judged as a whole: any red line in it means no; otherwise the sum of the bot's
 // support for its clauses decides.
 Ballot SimpleBot::ballot_on_draft(const Match& view, DraftIndex draft) const {
+  std::vector<ClauseId> adopted;
+  for (ClauseId c = 0; c < view.clauses.size(); ++c)
+    if (view.clauses[c].draft == draft && view.clauses[c].status == ClauseStatus::adopted)
+      adopted.push_back(c);
+  return ballot_on_text(view, adopted);
+}
+
+// A starting text voted as one package is judged as a code is.
+Ballot SimpleBot::ballot_on_package(const Match& view, DraftIndex draft) const {
+  return ballot_on_text(view, view.drafts[draft].starting_package);
+}
+
+Ballot SimpleBot::ballot_on_text(const Match& view, const std::vector<ClauseId>& clauses) const {
   std::int32_t total = 0;
-  for (const auto& clause : view.clauses) {
-    if (clause.draft != draft || clause.status != ClauseStatus::adopted) continue;
+  for (ClauseId c : clauses) {
+    if (c >= view.clauses.size()) continue;
+    const auto& clause = view.clauses[c];
     if (!clause.ref.empty() && red_line(view, clause.ref)) return Ballot::no;
     total += support_for(view, clause);
   }
@@ -130,6 +144,11 @@ std::optional<Command> SimpleBot::drafting_move(const Match& view) const {
 
 std::optional<Command> SimpleBot::voting_move(const Match& view) const {
   if (view.phase == Phase::clause_voting) {
+    for (DraftIndex d = 0; d < view.drafts.size(); ++d) {
+      const auto& vote = view.drafts[d].package_vote;
+      if (vote.state == VoteState::open && seat_ < vote.ballots.size() && !vote.ballots[seat_])
+        return CastBallot{VoteOn::starting_text, d, ballot_on_package(view, d)};
+    }
     for (ClauseId c = 0; c < view.clauses.size(); ++c) {
       const auto& vote = view.clauses[c].vote;
       if (vote.state == VoteState::open && seat_ < vote.ballots.size() && !vote.ballots[seat_])

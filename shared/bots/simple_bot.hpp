@@ -41,12 +41,14 @@ class SimpleBot {
   // The ballot this bot casts on a clause reference, and on a whole draft.
   Ballot ballot_on_clause(const Match& view, const Clause& clause) const;
   Ballot ballot_on_draft(const Match& view, DraftIndex draft) const;
+  Ballot ballot_on_package(const Match& view, DraftIndex draft) const;
 
   SeatIndex seat() const { return seat_; }
   BotMode mode() const { return mode_; }
 
  private:
   std::int32_t support_for(const Match& view, const Clause& clause) const;
+  Ballot ballot_on_text(const Match& view, const std::vector<ClauseId>& clauses) const;
   bool red_line(const Match& view, const std::string& ref) const;
   std::optional<Command> drafting_move(const Match& view) const;
   std::optional<Command> voting_move(const Match& view) const;

@@ -103,14 +103,18 @@ struct TimerPreset {
   std::string id;  // "class45", "online_long"
   std::string name;
   std::uint32_t rounds = 1;
+  TimeMs lobby_ms = 0;  // planned lobby and class discussion: countdowns only (0: none)
   TimeMs briefing_ms = 0;
   TimeMs drafting_ms = 0;
   TimeMs clause_voting_ms = 0;
   TimeMs final_vote_ms = 0;
+  TimeMs debrief_ms = 0;
   TimeMs adoption_window_ms = 0;
   std::string notes;
-  // Briefing + rounds x (drafting + clause voting) + final vote.
+  // Lobby + briefing + rounds x (drafting + clause voting) + final vote + debrief.
   TimeMs total_ms() const;
+  // The total and its parts in minutes, e.g. "45 min: lobby 3 + briefing 5 + 2 x (9 + 3) + ...".
+  std::string breakdown() const;
 };
 
 struct ScenarioDraft {

@@ -23,12 +23,16 @@ TimeMs seconds(JsonWalk& walk, const json& obj, const std::string& at, const cha
   return static_cast<TimeMs>(walk.integer(obj, at, key, 1, 24 * 3600).value_or(0)) * 1000;
 }
 
+TimeMs countdown_seconds(JsonWalk& walk, const json& obj, const std::string& at, const char* key) {
+  return static_cast<TimeMs>(walk.integer(obj, at, key, 0, 2 * 3600, false).value_or(0)) * 1000;
+}
+
 void read_presets(const json& doc, JsonWalk& walk, std::vector<TimerPreset>& out) {
   walk.array(doc, "", "timer_presets", true, [&](const json& item, const std::string& at) {
     if (!walk.object(item, at)) return;
     walk.only_keys(item, at,
-                   {"id", "name", "rounds", "briefing_s", "drafting_s", "clause_voting_s",
-                    "final_vote_s", "adoption_window_s", "notes"});
+                   {"id", "name", "rounds", "lobby_s", "briefing_s", "drafting_s",
+                    "clause_voting_s", "final_vote_s", "debrief_s", "adoption_window_s", "notes"});
     TimerPreset p;
     p.id = walk.string(item, at, "id").value_or("");
     p.name = walk.string(item, at, "name").value_or("");
@@ -38,6 +42,9 @@ void read_presets(const json& doc, JsonWalk& walk, std::vector<TimerPreset>& out
     p.clause_voting_ms = seconds(walk, item, at, "clause_voting_s");
     p.final_vote_ms = seconds(walk, item, at, "final_vote_s");
     p.adoption_window_ms = seconds(walk, item, at, "adoption_window_s");
+    // Optional countdowns (0: none), at most two hours each.
+    p.lobby_ms = countdown_seconds(walk, item, at, "lobby_s");
+    p.debrief_ms = countdown_seconds(walk, item, at, "debrief_s");
     p.notes = walk.string(item, at, "notes", false).value_or("");
     for (const TimerPreset& other : out)
       if (!p.id.empty() && other.id == p.id)

@@ -70,8 +70,22 @@ std::vector<SeatObjective> seat_objectives(const StateProfile& state, const Scen
 }
 
 TimeMs TimerPreset::total_ms() const {
-  return briefing_ms + static_cast<TimeMs>(rounds) * (drafting_ms + clause_voting_ms) +
-         final_vote_ms;
+  return lobby_ms + briefing_ms + static_cast<TimeMs>(rounds) * (drafting_ms + clause_voting_ms) +
+         final_vote_ms + debrief_ms;
+}
+
+std::string TimerPreset::breakdown() const {
+  // Whole minutes where they are whole, else minutes and seconds (m:ss).
+  const auto minutes = [](TimeMs ms) {
+    const TimeMs seconds = ms / 1000;
+    if (seconds % 60 == 0) return std::to_string(seconds / 60);
+    const std::string rest = std::to_string(seconds % 60);
+    return std::to_string(seconds / 60) + ":" + (rest.size() == 1 ? "0" : "") + rest;
+  };
+  return minutes(total_ms()) + " min: lobby " + minutes(lobby_ms) + " + briefing " +
+         minutes(briefing_ms) + " + " + std::to_string(rounds) + " x (drafting " +
+         minutes(drafting_ms) + " + clause voting " + minutes(clause_voting_ms) +
+         ") + final vote " + minutes(final_vote_ms) + " + debrief " + minutes(debrief_ms);
 }
 
 std::vector<std::string> Scenario::seats_for(std::size_t count) const {
@@ -140,6 +154,9 @@ MatchCreation make_match_settings(const ContentCatalogue& catalogue, std::string
   }
   RoomRules& rules = settings.rules;
   rules.rounds = preset->rounds;
+  rules.lobby_ms = preset->lobby_ms;
+  rules.debrief_ms = preset->debrief_ms;
+  rules.starting_text_as_package = true;  // round 1 cannot vote 30 starting clauses one by one
   rules.briefing_ms = preset->briefing_ms;
   rules.drafting_ms = preset->drafting_ms;
   rules.clause_voting_ms = preset->clause_voting_ms;

@@ -39,6 +39,8 @@ bool is_voting(Phase phase) {
 std::vector<const VoteRecord*> open_votes(const Match& m) {
   std::vector<const VoteRecord*> votes;
   if (m.phase == Phase::clause_voting) {
+    for (const auto& d : m.drafts)
+      if (d.package_vote.state == VoteState::open) votes.push_back(&d.package_vote);
     for (const auto& c : m.clauses)
       if (c.vote.state == VoteState::open) votes.push_back(&c.vote);
   } else if (m.phase == Phase::final_vote) {
@@ -111,6 +113,10 @@ std::vector<Event> end_phase(const Match& match, TimeMs now) {
 
   Match after = match;
   apply_all(after, events);
+  for (auto& packaged : package_starting_texts(after)) {
+    accord::apply(after, packaged);
+    events.push_back(std::move(packaged));
+  }
   if (next->phase == Phase::debrief) {
     events.push_back(debrief_reveal(after));
   } else if (is_voting(next->phase) && open_votes(after).empty()) {
@@ -175,6 +181,11 @@ Decision decide_command(const DecideContext& ctx, const AdvancePhase&) {
 }
 
 template <>
+void apply_event(Match& match, const LobbyCountdownStarted& e) {
+  if (match.phase == Phase::lobby && !match.lobby_opened_at) match.lobby_opened_at = e.at;
+}
+
+template <>
 void apply_event(Match& match, const SeatReadyChanged& e) {
   if (e.seat < match.seats.size()) match.seats[e.seat].ready = e.ready;
 }
@@ -226,6 +237,11 @@ namespace accord {
 
 std::vector<Event> tick(const Match& match, TimeMs now) {
   if (match.paused_at) return {};
+  // The countdown to the planned start runs from the room's first moment on the clock. Rooms
+  // without a facilitator (quick matches) have the server's own start countdown instead.
+  if (match.phase == Phase::lobby && match.settings.rules.lobby_ms > 0 &&
+      match.settings.has_facilitator && !match.lobby_opened_at)
+    return {LobbyCountdownStarted{now}};
   std::vector<Event> events;
   if (match.phase == Phase::final_vote) {
     const auto in_favour = static_cast<std::uint32_t>(detail::occupied_seats(match).size());

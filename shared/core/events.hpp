@@ -31,7 +31,7 @@ struct ParticipantJoined {
       (std::string, name),
       (Role, role, Role::player)
       // The upgrade test's build adds a field here (core/schema.hpp).
-      ACCORD_SCHEMA_PROBE_FIELD((std::string, upgrade_probe_note, "", 2)))
+      ACCORD_SCHEMA_PROBE_FIELD((std::string, upgrade_probe_note, "", 3)))
   // clang-format on
 };
 
@@ -107,6 +107,13 @@ struct RulesChanged {
 };
 
 // ------------------------------------------------------------------ clock and phases
+
+// The lobby's countdown to the planned start (RoomRules::lobby_ms) began, when the room first
+// saw its clock. The facilitator still starts the match.
+struct LobbyCountdownStarted {
+  ACCORD_EVENT(LobbyCountdownStarted, "lobby_countdown_started", everyone);
+  ACCORD_FIELDS((TimeMs, at, 0))
+};
 
 struct SeatReadyChanged {
   ACCORD_EVENT(SeatReadyChanged, "seat_ready_changed", everyone);
@@ -322,6 +329,13 @@ struct VotesClosed {
   ACCORD_FIELDS((std::vector<VoteResult>, results))
 };
 
+// Round 1's clause vote opened: these starting clauses of the draft, unamended, are voted on
+// as one package (VoteOn::starting_text) instead of one by one.
+struct StartingTextPackaged {
+  ACCORD_EVENT(StartingTextPackaged, "starting_text_packaged", everyone);
+  ACCORD_FIELDS((DraftIndex, draft, 0), (std::vector<ClauseId>, clauses))
+};
+
 struct AdoptionProposed {
   ACCORD_EVENT(AdoptionProposed, "adoption_proposed", everyone);
   ACCORD_FIELDS((DraftIndex, draft, 0), (TimeMs, deadline, 0))
@@ -395,7 +409,7 @@ using EventTypes =
              AmendmentAnswered, AmendmentWithdrawn, ClauseHidden, DealOffered, DealAnswered,
              DealWithdrawn, BallotCast, VotesClosed, AdoptionProposed, AdoptionObjected,
              AdoptedWithoutVote, PollOpened, PollSupported, PollCarried, SecretsRevealed,
-             ClauseTagsOverridden>;
+             ClauseTagsOverridden, LobbyCountdownStarted, StartingTextPackaged>;
 using Event = VariantOf<EventTypes>::type;
 
 }  // namespace accord

@@ -32,7 +32,8 @@ ACCORD_ENUM(AmendmentStatus, std::uint8_t, pending, accepted, rejected, withdraw
 // not_put: the draft had no adopted clause, so it never went to a final vote.
 ACCORD_ENUM(DraftStatus, std::uint8_t, open, adopted, failed, not_put)
 
-ACCORD_ENUM(VoteOn, std::uint8_t, clause, draft)
+// starting_text: a draft's unamended starting clauses voted as one package (target: the draft).
+ACCORD_ENUM(VoteOn, std::uint8_t, clause, draft, starting_text)
 
 ACCORD_ENUM(ChannelKind, std::uint8_t, plenary, delegation, bilateral, caucus)
 
@@ -123,7 +124,13 @@ struct RoomRules {
       (std::uint32_t, max_clause_bytes, 600),
       (std::uint32_t, max_clauses_per_seat_per_round, 3),
       (std::uint32_t, max_pending_amendments_per_clause, 3),
-      (std::uint32_t, max_caucus_members, 12))
+      (std::uint32_t, max_caucus_members, 12),
+      // Planned lengths of the lobby and the class discussion: countdowns only, neither phase
+      // ends by itself (docs/rules.md). 0: no countdown, as in rooms made before version 2.
+      (TimeMs, lobby_ms, 0, 2),
+      (TimeMs, debrief_ms, 0, 2),
+      // Round 1's clause vote takes each draft's unamended starting clauses as one package.
+      (bool, starting_text_as_package, false, 2))
   // clang-format on
 
   friend bool operator==(const RoomRules&, const RoomRules&) = default;
@@ -270,7 +277,11 @@ struct Draft {
       (std::vector<SeatIndex>, sponsors),
       (DraftStatus, status, DraftStatus::open),
       (VoteRecord, final_vote),
-      (std::optional<TimeMs>, objection_deadline))  // adoption without a vote proposed, until then
+      (std::optional<TimeMs>, objection_deadline),  // adoption without a vote proposed, until then
+      // The starting clauses voted as one package in round 1, and that vote; each member clause
+      // receives the package's record when it closes.
+      (std::vector<ClauseId>, starting_package, std::vector<ClauseId>(), 2),
+      (VoteRecord, package_vote, VoteRecord(), 2))
   // clang-format on
 
   friend bool operator==(const Draft&, const Draft&) = default;
@@ -337,9 +348,11 @@ struct Match {
       (std::vector<Draft>, drafts),  // indexed by DraftIndex
       (std::vector<Clause>, clauses),  // indexed by ClauseId
       (std::vector<Deal>, deals),  // indexed by DealId
-      (std::vector<ModerationPoll>, polls)  // indexed by PollId
+      (std::vector<ModerationPoll>, polls),  // indexed by PollId
+      // When the lobby's countdown to the planned start began (rooms with a lobby_ms only).
+      (std::optional<TimeMs>, lobby_opened_at, std::nullopt, 2)
       // The upgrade test's build adds a field here (core/schema.hpp).
-      ACCORD_SCHEMA_PROBE_FIELD((std::uint32_t, upgrade_probe, 7, 2)))
+      ACCORD_SCHEMA_PROBE_FIELD((std::uint32_t, upgrade_probe, 7, 3)))
   // clang-format on
 
   friend bool operator==(const Match&, const Match&) = default;

@@ -35,6 +35,12 @@ std::optional<Rejection> validate_rules(const RoomRules& r) {
        {r.briefing_ms, r.drafting_ms, r.clause_voting_ms, r.final_vote_ms, r.adoption_window_ms})
     if (length < 1000 || length > 24 * 3600 * 1000)
       return bad_setting("rules", "Every timer lasts between one second and one day.");
+  // The lobby's and the debrief's countdowns are optional (0: none).
+  if (r.lobby_ms < 0 || r.lobby_ms > 24 * 3600 * 1000)
+    return bad_setting("rules/lobby_ms", "The lobby's countdown lasts from 0 (none) to one day.");
+  if (r.debrief_ms < 0 || r.debrief_ms > 24 * 3600 * 1000)
+    return bad_setting("rules/debrief_ms",
+                       "The debrief's countdown lasts from 0 (none) to one day.");
   if (r.quorum_permille > 1000)
     return bad_setting("rules/quorum_permille", "A quorum is at most 1000 per mille.");
   if (r.max_delegation_size < 1 || r.max_delegation_size > 8)
@@ -136,6 +142,23 @@ std::vector<ClauseId> clauses_of(const Match& match, DraftIndex draft) {
   for (ClauseId c = 0; c < match.clauses.size(); ++c)
     if (match.clauses[c].draft == draft) ids.push_back(c);
   return ids;
+}
+
+std::optional<DraftIndex> package_of(const Match& match, ClauseId clause) {
+  for (DraftIndex d = 0; d < match.drafts.size(); ++d) {
+    const auto& package = match.drafts[d].starting_package;
+    if (std::find(package.begin(), package.end(), clause) != package.end()) return d;
+  }
+  return std::nullopt;
+}
+
+std::optional<TimeMs> planned_phase_end(const Match& match) {
+  const auto& rules = match.settings.rules;
+  if (match.phase == Phase::lobby && match.lobby_opened_at && rules.lobby_ms > 0)
+    return *match.lobby_opened_at + rules.lobby_ms;
+  if (match.phase == Phase::debrief && rules.debrief_ms > 0)
+    return match.phase_started_at + rules.debrief_ms;
+  return match.deadline;
 }
 
 namespace detail {

@@ -40,5 +40,10 @@ std::vector<ParticipantId> delegation_of(const Match& match, SeatIndex seat);
 bool participant_active(const Match& match, ParticipantId id);
 // Clauses of a draft in the order they were tabled (withdrawn and hidden ones included).
 std::vector<ClauseId> clauses_of(const Match& match, DraftIndex draft);
+// The draft whose starting-text package holds this clause, if one does.
+std::optional<DraftIndex> package_of(const Match& match, ClauseId clause);
+// When the current phase is planned to end: its timer's deadline, or the lobby's planned start
+// and the debrief's planned end of the class discussion (countdowns: neither phase ends by itself).
+std::optional<TimeMs> planned_phase_end(const Match& match);
 
 }  // namespace accord

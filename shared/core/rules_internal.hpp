@@ -83,6 +83,10 @@ std::vector<VoteResult> close_open_votes(const Match& match);
 // Opens the vote records a phase starts with (called from apply of PhaseEnded).
 void open_votes_for_phase(Match& match, Phase entering);
 
+// On entering a clause vote, with the room's starting_text_as_package: one StartingTextPackaged
+// per draft with at least two unamended starting clauses whose votes have just opened.
+std::vector<Event> package_starting_texts(const Match& match);
+
 // ------------------------------------------------------------------ debrief (visibility.cpp)
 
 SecretsRevealed debrief_reveal(const Match& match);

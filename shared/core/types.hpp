@@ -22,7 +22,7 @@ using DealId = std::uint32_t;      // into Match::deals
 using PollId = std::uint32_t;      // into Match::polls
 using Seq = std::uint64_t;
 
-inline constexpr std::uint32_t kRulesVersion = 2;
+inline constexpr std::uint32_t kRulesVersion = 3;  // 3: starting-text package, lobby countdown
 inline constexpr ChannelId kPlenary = 0;
 
 ACCORD_ENUM(Phase, std::uint8_t, lobby, briefing, drafting, clause_voting, final_vote, debrief)

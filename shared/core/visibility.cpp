@@ -190,8 +190,10 @@ Match view_for(const Match& match, const Viewer& viewer) {
     if (clause.hidden && !facilitator) clause.text.clear();
     hide_ballots(match, clause.vote, viewer);
   }
-  for (auto& draft : view.drafts)
+  for (auto& draft : view.drafts) {
     hide_ballots(match, draft.final_vote, viewer);
+    hide_ballots(match, draft.package_vote, viewer);
+  }
   for (DealId d = 0; d < view.deals.size(); ++d)
     if (!sees_deal(match, viewer, d)) view.deals[d] = Deal{};
   return view;

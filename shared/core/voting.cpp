@@ -20,7 +20,15 @@ bool clause_has_adopted(const Match& m, DraftIndex d) {
 
 VoteRecord* vote_of(Match& m, VoteOn on, std::uint32_t target) {
   if (on == VoteOn::clause) return target < m.clauses.size() ? &m.clauses[target].vote : nullptr;
-  return target < m.drafts.size() ? &m.drafts[target].final_vote : nullptr;
+  if (target >= m.drafts.size()) return nullptr;
+  return on == VoteOn::draft ? &m.drafts[target].final_vote : &m.drafts[target].package_vote;
+}
+
+// A starting clause goes into its draft's package unless a seat has changed it: an amended
+// text is a new question, voted on its own.
+bool packageable(const Clause& c) {
+  return c.round == 0 && c.version == 0 && c.status == ClauseStatus::tabled && !c.hidden &&
+         c.vote.state == VoteState::open && c.vote.cast_count == 0;
 }
 
 VoteRecord opened_vote(const Match& m) {
@@ -85,6 +93,9 @@ namespace accord::detail {
 std::vector<VoteResult> close_open_votes(const Match& match) {
   std::vector<VoteResult> results;
   if (match.phase == Phase::clause_voting) {
+    for (DraftIndex d = 0; d < match.drafts.size(); ++d)
+      if (match.drafts[d].package_vote.state == VoteState::open)
+        results.push_back(tally(match, match.drafts[d].package_vote, VoteOn::starting_text, d));
     for (ClauseId c = 0; c < match.clauses.size(); ++c)
       if (match.clauses[c].vote.state == VoteState::open)
         results.push_back(tally(match, match.clauses[c].vote, VoteOn::clause, c));
@@ -114,6 +125,21 @@ void open_votes_for_phase(Match& match, Phase entering) {
   }
 }
 
+std::vector<Event> package_starting_texts(const Match& match) {
+  std::vector<Event> events;
+  if (!match.settings.rules.starting_text_as_package || match.phase != Phase::clause_voting)
+    return events;
+  for (DraftIndex d = 0; d < match.drafts.size(); ++d) {
+    StartingTextPackaged packaged{d, {}};
+    for (ClauseId c = 0; c < match.clauses.size(); ++c)
+      if (match.clauses[c].draft == d && packageable(match.clauses[c]))
+        packaged.clauses.push_back(c);
+    // A package of one is just that clause's own vote.
+    if (packaged.clauses.size() >= 2) events.push_back(std::move(packaged));
+  }
+  return events;
+}
+
 template <>
 Decision decide_command(const DecideContext& ctx, const CastBallot& cmd) {
   const auto& m = ctx.match;
@@ -127,6 +153,15 @@ Decision decide_command(const DecideContext& ctx, const CastBallot& cmd) {
       return reject(RejectCode::no_such_clause, "target", "There is no such clause.");
     vote = &m.clauses[cmd.target].vote;
     label = clause_label(cmd.target);
+    if (vote->state == VoteState::not_open && package_of(m, cmd.target))
+      return reject(RejectCode::not_allowed, "target",
+                    "Clause " + std::to_string(cmd.target + 1) +
+                        " is voted on with its draft's starting text: vote on the package.");
+  } else if (cmd.on == VoteOn::starting_text) {
+    if (cmd.target >= m.drafts.size())
+      return reject(RejectCode::no_such_draft, "target", "There is no such draft.");
+    vote = &m.drafts[cmd.target].package_vote;
+    label = "the starting text of \"" + m.drafts[cmd.target].title + "\"";
   } else {
     if (cmd.target >= m.drafts.size())
       return reject(RejectCode::no_such_draft, "target", "There is no such draft.");
@@ -209,11 +244,32 @@ void apply_event(Match& match, const VotesClosed& e) {
     vote->outcome = r.outcome;
     if (!r.ballots.empty()) vote->ballots = r.ballots;
     const bool adopted = r.outcome == VoteOutcome::adopted;
-    if (r.on == VoteOn::clause)
+    if (r.on == VoteOn::clause) {
       match.clauses[r.target].status = adopted ? ClauseStatus::adopted : ClauseStatus::rejected;
-    else
+    } else if (r.on == VoteOn::draft) {
       match.drafts[r.target].status = adopted ? DraftStatus::adopted : DraftStatus::failed;
+    } else {
+      // Each clause of the package carries the package's record, so the debrief, deals and
+      // scoring read its ballots as they read any clause's.
+      for (ClauseId c : match.drafts[r.target].starting_package) {
+        if (c >= match.clauses.size()) continue;
+        match.clauses[c].vote = *vote;
+        match.clauses[c].status = adopted ? ClauseStatus::adopted : ClauseStatus::rejected;
+      }
+    }
   }
+}
+
+template <>
+void apply_event(Match& match, const StartingTextPackaged& e) {
+  if (e.draft >= match.drafts.size()) return;
+  auto& draft = match.drafts[e.draft];
+  for (ClauseId c : e.clauses)
+    if (c < match.clauses.size() && match.clauses[c].draft == e.draft) {
+      match.clauses[c].vote = VoteRecord();  // no ballot of its own: the package's decides
+      draft.starting_package.push_back(c);
+    }
+  if (!draft.starting_package.empty()) draft.package_vote = opened_vote(match);
 }
 
 // The final vote's timer never ends before the objection window does.

@@ -70,6 +70,15 @@ TEST_CASE("screen: settings", "[screens]") {
 TEST_CASE("screen: lobby shows the join code", "[screens]") {
   capture("lobby", s().get("lobby.solo_code"));
 }
+// The text of a string up to its first placeholder: what a line showing it starts with.
+std::string lead(const std::string& key) {
+  const std::string text = s().get(key);
+  return text.substr(0, text.find('{'));
+}
+
+TEST_CASE("screen: lobby counts down to the planned start", "[screens][countdown]") {
+  capture("lobby", lead("countdown.lobby"), 100, "", "-countdown");  // "Planned start in 02:59"
+}
 TEST_CASE("screen: briefing shows the state's name", "[screens]") {
   capture("briefing", "United States");  // the first seat of the first scenario
 }
@@ -130,6 +139,9 @@ TEST_CASE("screen: debrief shows a score", "[screens]") {
   capture("debrief", "points");
   // A scenario whose bots adopt a code, so the scorecard and the lenses show too.
   capture("debrief", s().get("debrief.lenses"), 200, "--solo collapse");
+}
+TEST_CASE("screen: debrief counts down the class discussion", "[screens][countdown]") {
+  capture("debrief", lead("countdown.debrief"), 100, "", "-countdown");
 }
 TEST_CASE("screen: facilitator", "[screens]") {
   capture("facilitator", s().get("facilitator.advance"));

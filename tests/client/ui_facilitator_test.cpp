@@ -87,6 +87,26 @@ TEST_CASE("ui: in the lobby the facilitator lengthens a timer; one below a minut
   CHECK(only<ChangeRules>(gui.session().facilitator_posted).rules.briefing_ms == 90'000);
 }
 
+TEST_CASE("ui: the facilitator plans the lobby and debrief countdowns; none goes below zero") {
+  Start st = start(false);
+  st.view.settings.rules.lobby_ms = 0;
+  st.view.settings.rules.debrief_ms = 10 * 60'000;
+  Clicker gui(facilitating(st));
+  gui.screen(draw_facilitator);
+  const auto line = [](const char* phase, const char* minutes) {
+    return test_strings().fmt("facilitator.timer", {S(phase), minutes});
+  };
+  REQUIRE(gui.click(S("facilitator.minute_less"), line("phase.lobby", "0")));
+  CHECK(gui.session().facilitator_posted.empty());
+  CHECK(text_log::contains("The lobby's countdown lasts from 0 (none) to one day."));
+  REQUIRE(gui.click(S("facilitator.minute_more"), line("phase.lobby", "0")));
+  CHECK(only<ChangeRules>(gui.session().facilitator_posted).rules.lobby_ms == 60'000);
+  apply_posted(gui.session());
+  gui.frame();
+  REQUIRE(gui.click(S("facilitator.minute_more"), line("phase.debrief", "10")));
+  CHECK(only<ChangeRules>(gui.session().facilitator_posted).rules.debrief_ms == 11 * 60'000);
+}
+
 // A second participant joins this client's seat (the client stays its head).
 ParticipantId join_my_seat(Match& v, SeatIndex seat) {
   Participant second;

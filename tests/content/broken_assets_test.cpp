@@ -2,18 +2,6 @@
 
 namespace accord::content::test {
 
-namespace {
-
-// The errors as "file: path: problem" lines.
-std::vector<std::string> described(const ContentLoad& load) {
-  std::vector<std::string> out;
-  for (const auto& e : load.errors)
-    out.push_back(e.describe());
-  return out;
-}
-
-}  // namespace
-
 TEST_CASE("the minimal fixture is valid", "[content][fixtures]") {
   const ContentLoad load = load_fixture();
   INFO(all_errors(load));

@@ -75,6 +75,14 @@ inline ContentLoad load_edited(const std::vector<Edit>& edits) {
   return build_content(std::move(list));
 }
 
+// The errors as "file: path: problem" lines.
+inline std::vector<std::string> described(const ContentLoad& load) {
+  std::vector<std::string> out;
+  for (const auto& e : load.errors)
+    out.push_back(e.describe());
+  return out;
+}
+
 inline std::string all_errors(const ContentLoad& load) {
   std::string s;
   for (const auto& e : load.errors)

@@ -78,10 +78,10 @@ json view_hashes(const Match& match) {
 #ifdef ACCORD_SCHEMA_PROBE
 // The probe's migration: gives old participant_joined records a note, which a default could not.
 std::vector<Migration> probe_migrations() {
-  return {{2, "note who joined before the probe field existed",
+  return {{3, "note who joined before the probe field existed",
            [](RecordKind kind, json& record, std::string*) {
              if (kind == RecordKind::log_entry && record["event"]["type"] == "participant_joined")
-               record["event"]["upgrade_probe_note"] = "joined before schema 2";
+               record["event"]["upgrade_probe_note"] = "joined before schema 3";
              return true;
            }}};
 }
@@ -118,6 +118,15 @@ TEST_CASE("A store written before the schema resumes every room with the view ha
     INFO(loaded.problem);
     REQUIRE(loaded.room);
     const Match match = resumed_match(*loaded.room);
+    // Fields of schema version 2 read as "as before": no countdowns, clause-by-clause votes.
+    CHECK(match.settings.rules.lobby_ms == 0);
+    CHECK(match.settings.rules.debrief_ms == 0);
+    CHECK_FALSE(match.settings.rules.starting_text_as_package);
+    CHECK_FALSE(match.lobby_opened_at);
+    for (const auto& draft : match.drafts) {
+      CHECK(draft.starting_package.empty());
+      CHECK(draft.package_vote.state == VoteState::not_open);
+    }
     const Seq last =
         loaded.room->tail.empty() ? loaded.room->snapshot_seq : loaded.room->tail.back().seq;
     now[summary.code] = {{"seq", last},
@@ -134,7 +143,7 @@ TEST_CASE("A store written before the schema resumes every room with the view ha
     std::size_t joined = 0;
     for (const auto& entry : log->entries)
       if (const auto* e = std::get_if<ParticipantJoined>(&entry.event)) {
-        CHECK(e->upgrade_probe_note == "joined before schema 2");
+        CHECK(e->upgrade_probe_note == "joined before schema 3");
         ++joined;
       }
     CHECK(joined > 0);

@@ -129,6 +129,9 @@ class RandomPlay {
         rules.ballot = chance(50) ? BallotKind::secret : BallotKind::roll_call;
         rules.decision_rule = static_cast<DecisionRule>(below(3));
         if (chance(10)) rules.rounds = 0;  // invalid
+        rules.starting_text_as_package = chance(50);
+        rules.lobby_ms =
+            chance(10) ? TimeMs{-1} : static_cast<TimeMs>(below(4)) * 60'000;  // -1: invalid
         return ChangeRules{rules};
       }
       default:
@@ -238,6 +241,7 @@ class RandomPlay {
       if (chance(5)) return ObjectToAdoption{index_or_junk(m.drafts)};
       return CastBallot{VoteOn::draft, index_or_junk(m.drafts), ballot};
     }
+    if (chance(20)) return CastBallot{VoteOn::starting_text, index_or_junk(m.drafts), ballot};
     return CastBallot{VoteOn::clause, index_or_junk(m.clauses), ballot};
   }
 

@@ -16,10 +16,6 @@ constexpr const char* kUsage =
     "                               list the scenarios with their seats and lengths\n"
     "  accord-content --help | --version\n";
 
-std::string minutes(TimeMs ms) {
-  return std::to_string((ms + 30000) / 60000) + " min";
-}
-
 int report_errors(const ContentLoad& load, std::ostream& err) {
   err << load.errors.size() << (load.errors.size() == 1 ? " error" : " errors") << ":\n";
   for (const auto& e : load.errors)
@@ -52,6 +48,10 @@ int check(const std::string& dir, std::ostream& out, std::ostream& err) {
       << " states, " << cat.blocs().size() << " blocs, " << cat.scenarios().size() << " scenarios\n"
       << "  " << figures(playability) << "\n"
       << "  content hash " << cat.content_hash_hex() << "\n";
+  // What each preset adds up to, so a teacher sees that the class presets fit the period.
+  for (const auto& s : cat.scenarios())
+    for (const auto& p : s.timer_presets)
+      out << "  " << s.id << " preset " << p.id << ": " << p.breakdown() << "\n";
   return 0;
 }
 
@@ -66,8 +66,7 @@ int list(const std::string& dir, std::ostream& out, std::ostream& err) {
         << "; rule: " << to_string(s.decision_rule) << ", " << to_string(s.ballot)
         << "; drafts: " << s.drafts.size() << "\n";
     for (const auto& p : s.timer_presets)
-      out << "  preset " << p.id << ": " << p.name << ", " << p.rounds << " round"
-          << (p.rounds == 1 ? "" : "s") << ", about " << minutes(p.total_ms()) << "\n";
+      out << "  preset " << p.id << ": " << p.name << ", " << p.breakdown() << "\n";
   }
   return 0;
 }
