@@ -396,6 +396,9 @@ void draw_facilitator(Ui& u) {
   ui::command_button(u, u.s.get("facilitator.advance"), AdvancePhase{}, kFacilitator);
   if (v.phase == Phase::lobby) {
     ui::command_button(u, u.s.get("lobby.start"), StartMatch{}, kFacilitator);
+    // Before class is when the cards are printed: next to the start, above the rules.
+    ImGui::SameLine();
+    draw_role_cards(u, session, v);
     draw_room_rules(u, v);
   }
 
@@ -431,7 +434,7 @@ void draw_facilitator(Ui& u) {
   draw_clause_moderation(u, v);
   draw_room(u, session, v);
   draw_teacher_notes(u, session);
-  draw_role_cards(u, session, v);
+  if (v.phase != Phase::lobby) draw_role_cards(u, session, v);
 }
 
 }  // namespace accord::client

@@ -3,7 +3,7 @@
 namespace accord::report {
 namespace {
 
-constexpr int kJoinMinutes = 2;
+constexpr int kJoinMinutes = 2;          // when the preset plans no lobby
 constexpr int kPreparationMinutes = 15;  // a 90-minute lesson reads the role cards in class
 constexpr int kShortestDebrief = 8;
 
@@ -39,7 +39,8 @@ std::optional<LessonPlan> lesson_plan(const content::Scenario& scenario, int les
     plan.steps.push_back({kPreparationMinutes, "Roles",
                           "Hand out the role cards. Delegations read them, share out the work "
                           "(see \"Delegations\") and plan their opening moves."});
-  plan.steps.push_back({kJoinMinutes, "Join the room",
+  plan.steps.push_back({preset->lobby_ms > 0 ? minutes_of(preset->lobby_ms) : kJoinMinutes,
+                        "Join the room",
                         "Students join with the room code; seat the delegations and start the "
                         "match with the \"" +
                             preset->name + "\" timers."});
