@@ -85,12 +85,6 @@ void score_objectives(const MatchRecord& r, SeatIndex seat, SeatScore& out) {
   }
 }
 
-std::string family_of(const Match& m, const std::string& ref) {
-  for (const ClauseOption& option : m.settings.clause_table)
-    if (option.ref == ref) return option.family;
-  return ref;
-}
-
 // A red line is at stake once a clause of its family has been tabled (in any wording: #38q puts
 // the #38 question on the table) and has not been hidden by moderation.
 bool tabled_in_match(const Match& m, const std::string& family) {
@@ -226,7 +220,8 @@ RedLineOutcome red_line_outcome(const MatchRecord& r, const RedLine& red) {
     if (!red.lifted_by.empty() && m.clauses[id].ref == red.lifted_by && !lifted) lifted = id;
   }
   o.kept_out = !crossed;
-  o.at_stake = code_adopted && tabled_in_match(m, family_of(m, red.ref));
+  const std::string_view family = r.catalogue().family_of(red.ref);
+  o.at_stake = code_adopted && tabled_in_match(m, family.empty() ? red.ref : std::string(family));
   if (!code_adopted) {
     o.line = {0, "Red line #" + red.ref +
                      ": no code was adopted, so it was neither kept out nor crossed (0 points)."};
