@@ -93,6 +93,11 @@ bool NetworkSession::can_facilitate() const {
   return ui_.facilitator;
 }
 
+const MatchSettings* NetworkSession::facilitator_settings() const {
+  if (ui_.facilitator_settings) return ui_.facilitator_settings.get();
+  return ui_.facilitator ? &ui_.view->settings : nullptr;
+}
+
 void NetworkSession::post_facilitator(const Command& command) {
   std::lock_guard lock(mutex_);
   outbox_.push_back(Outgoing{true, command});
@@ -265,6 +270,9 @@ void NetworkSession::run() {
       s.public_view = std::make_shared<const Match>(projector->view());
     else if (main.role() == pm::ClientRole::projector)
       s.public_view = s.view;
+    if (facilitator && facilitator->in_room() &&
+        (!s.facilitator_settings || !(*s.facilitator_settings == facilitator->view().settings)))
+      s.facilitator_settings = std::make_shared<const MatchSettings>(facilitator->view().settings);
     s.seat =
         main.viewer().kind == ViewerKind::seat ? std::optional(main.viewer().seat) : std::nullopt;
     s.participant = main.participant().value_or(kNoParticipant);

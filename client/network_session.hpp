@@ -75,6 +75,7 @@ class NetworkSession final : public Session {
 
   void post(const Command& command) override;
   bool can_facilitate() const override;
+  const MatchSettings* facilitator_settings() const override;
   void post_facilitator(const Command& command) override;
   bool poll(double real_ms) override;
   const Match& view() const override { return *ui_.view; }
@@ -111,6 +112,8 @@ class NetworkSession final : public Session {
   struct Shared {
     std::shared_ptr<const Match> view = std::make_shared<Match>();
     std::shared_ptr<const Match> public_view;
+    // Solo: the facilitator connection's settings (the inject library a seat's view lacks).
+    std::shared_ptr<const MatchSettings> facilitator_settings;
     std::optional<SeatIndex> seat;
     ParticipantId participant = kNoParticipant;
     ConnectionState state = ConnectionState::connecting;

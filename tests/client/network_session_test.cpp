@@ -140,6 +140,19 @@ TEST_CASE("a solo room over loopback: the chosen seat, bots elsewhere, commands 
   session.post_facilitator(StartMatch{});
   REQUIRE(poll_until(session, waker, [&] { return session.view().phase == Phase::briefing; }));
   CHECK(session.now() > 0);
+
+  // The seat's view has no inject library; the facilitator connection's settings do, and an
+  // inject fired through it reaches the player's view.
+  CHECK(session.view().settings.injects.empty());
+  REQUIRE(poll_until(session, waker, [&] {
+    const auto* settings = session.facilitator_settings();
+    return settings && !settings->injects.empty();
+  }));
+  const std::string inject = session.facilitator_settings()->injects.front().id;
+  CHECK(session.allows(FireInject{inject}, SendAs::facilitator));
+  session.post_facilitator(FireInject{inject});
+  REQUIRE(poll_until(session, waker, [&] { return !session.view().injects_fired.empty(); }));
+  CHECK(session.view().injects_fired.front().id == inject);
 }
 
 TEST_CASE("a dropped connection comes back by itself with the token and the same view",
