@@ -33,10 +33,23 @@ std::string join(const std::vector<std::string>& things) {
 // The group a command falls in and what it was about.
 std::pair<std::string, std::string> describe_parts(const Match& view, const Command& command) {
   if (const auto* ballot = std::get_if<CastBallot>(&command)) {
-    const auto what = ballot->on == VoteOn::clause ? clause_name(view, ballot->target)
-                      : ballot->on == VoteOn::draft
-                          ? draft_name(view, ballot->target)
-                          : "the starting text of " + draft_name(view, ballot->target);
+    std::string what;
+    switch (ballot->on) {
+      case VoteOn::clause:
+        what = clause_name(view, ballot->target);
+        break;
+      case VoteOn::draft:
+        what = draft_name(view, ballot->target);
+        break;
+      case VoteOn::starting_text:
+        what = "the starting text of " + draft_name(view, ballot->target);
+        break;
+      case VoteOn::statement:
+        what = ballot->target < view.statements.size()
+                   ? "the emergency statement \"" + view.statements[ballot->target].text + "\""
+                   : "an emergency statement";
+        break;
+    }
     switch (ballot->ballot) {
       case Ballot::yes:
         return {"Voted yes on", what};
