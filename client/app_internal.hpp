@@ -82,6 +82,7 @@ class App {
   bool frozen_ = false;
   int frames_after_reach_ = 0;
   int debrief_frames_ = 0;
+  std::optional<double> redraw_within_ms_;  // a screen animates (the replay playing)
   bool quit_ = false;
   int exit_code_ = 0;
 };

@@ -218,6 +218,7 @@ void App::handle_requests() {
   Requests r = std::move(requests_);
   requests_ = Requests{};
   if (r.quit) quit_ = true;
+  redraw_within_ms_ = r.redraw_within_ms;
   if (r.leave_match) leave_match();
   if (r.search_lan && !lan_search_.valid()) {
     ui_state_.searching_lan = true;

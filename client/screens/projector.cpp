@@ -21,6 +21,27 @@ void draw_projector(Ui& u) {
   ImGui::PopFont();
   ImGui::Separator();
   ImGui::BeginChild("projector", ImVec2(0, 0), false);
+  if (v.phase == Phase::debrief && ImGui::BeginTabBar("projector_tabs")) {
+    // At the debrief the class can replay the match from the public stream.
+    const ImGuiTabItemFlags replay_flags =
+        u.state.replay_tab ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
+    if (ImGui::BeginTabItem(u.t("replay.tab_now"))) {
+      draw_public_drafts(u, v);
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem(u.t("replay.tab"), nullptr, replay_flags)) {
+      u.state.replay_tab = false;
+      draw_replay(u, u.state.public_replay, u.session->public_recording());
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+  } else {
+    draw_public_drafts(u, v);
+  }
+  ImGui::EndChild();
+}
+
+void draw_public_drafts(Ui& u, const Match& v) {
   for (DraftIndex d = 0; d < v.drafts.size(); ++d) {
     const Draft& draft = v.drafts[d];
     ImGui::PushFont(u.fonts.large);
@@ -46,7 +67,6 @@ void draw_projector(Ui& u) {
     ImGui::PopFont();
     ImGui::Spacing();
   }
-  ImGui::EndChild();
 }
 
 }  // namespace accord::client
