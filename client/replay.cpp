@@ -168,7 +168,12 @@ std::string Replay::label_at(std::size_t index, const Strings& s) const {
           return s.fmt(e.accepted ? key("amendment_accepted") : key("amendment_declined"),
                        {number(std::uint64_t{e.clause} + 1)});
         } else if constexpr (std::is_same_v<E, BallotCast>) {
-          return s.fmt(k, {number(e.cast_count)});
+          const std::string on = e.on == VoteOn::clause ? number(std::uint64_t{e.target} + 1)
+                                                        : draft_title(v, e.target);
+          const std::string which = e.on == VoteOn::clause          ? k
+                                    : e.on == VoteOn::starting_text ? key("ballot_cast_package")
+                                                                    : key("ballot_cast_final");
+          return s.fmt(which, {number(e.cast_count), on});
         } else if constexpr (std::is_same_v<E, VotesClosed>) {
           std::size_t adopted = 0;
           for (const auto& r : e.results)

@@ -142,29 +142,40 @@ void plenary(Ui& u, const Match& v) {
   }
 }
 
+// Final votes, starting-text packages, then clause votes: open ones, then closed ones, the
+// latest tabled first. A clause voted inside its draft's package shows as the package.
 void votes(Ui& u, const Match& v) {
   ui::heading(u, u.s.get("replay.votes"));
   bool any = false;
   for (const Draft& draft : v.drafts) {
-    if (draft.package_vote.state != VoteState::not_open) {
-      any = true;
-      ui::text_wrapped(
-          u.f("voting.package", {draft.title, std::to_string(draft.starting_package.size())}));
-      draw_vote_tally(u, v, draft.package_vote);
-    }
-    if (draft.final_vote.state != VoteState::not_open) {
-      any = true;
-      ui::text_wrapped(u.f("voting.draft", {draft.title}));
-      draw_vote_tally(u, v, draft.final_vote);
-    }
+    if (draft.final_vote.state == VoteState::not_open) continue;
+    any = true;
+    ui::text_wrapped(u.f("voting.draft", {draft.title}));
+    draw_vote_tally(u, v, draft.final_vote);
   }
-  for (ClauseId c = 0; c < v.clauses.size(); ++c) {
-    const Clause& clause = v.clauses[c];
-    if (clause.vote.state != VoteState::closed || clause.hidden) continue;
+  for (const Draft& draft : v.drafts) {
+    if (draft.package_vote.state == VoteState::not_open) continue;
     any = true;
     ui::text_wrapped(
-        u.f("voting.clause", {std::to_string(c + 1), clause.ref, ui::clause_title(u, clause)}));
-    draw_vote_tally(u, v, clause.vote);
+        u.f("voting.package", {draft.title, std::to_string(draft.starting_package.size())}));
+    draw_vote_tally(u, v, draft.package_vote);
+  }
+  const auto in_package = [&](ClauseId id) {
+    const Clause& c = v.clauses[id];
+    if (c.draft >= v.drafts.size()) return false;
+    const auto& package = v.drafts[c.draft].starting_package;
+    return v.drafts[c.draft].package_vote.state != VoteState::not_open &&
+           std::find(package.begin(), package.end(), id) != package.end();
+  };
+  for (const VoteState wanted : {VoteState::open, VoteState::closed}) {
+    for (ClauseId c = static_cast<ClauseId>(v.clauses.size()); c-- > 0;) {
+      const Clause& clause = v.clauses[c];
+      if (clause.vote.state != wanted || clause.hidden || in_package(c)) continue;
+      any = true;
+      ui::text_wrapped(
+          u.f("voting.clause", {std::to_string(c + 1), clause.ref, ui::clause_title(u, clause)}));
+      draw_vote_tally(u, v, clause.vote);
+    }
   }
   if (!any) ui::text_disabled(u.s.get("voting.nothing"));
 }
