@@ -4,6 +4,7 @@
 // the checkpoint spacing. Jumps land just after vote results; a resync's segment replays.
 #include <malloc.h>
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 
@@ -163,9 +164,13 @@ TEST_CASE("replay: memory of a recorded bot match", "[.][measure]") {
   const auto copy = std::make_unique<ReplayRecording>(*s->recording());
   const auto recording_bytes = heap() - before;
   const auto before_replay = heap();
+  const auto built = std::chrono::steady_clock::now();
   const auto replay = std::make_unique<Replay>(*s->recording());
+  const double build_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - built).count();
   const auto replay_bytes = heap() - before_replay;
-  std::printf("%zu seats, %s: ", c.seats, c.timer_preset.c_str());
+  std::printf("%zu seats, %s: replay built in %.1f ms; ", c.seats, c.timer_preset.c_str(),
+              build_ms);
   std::printf(
       "recording: %zu events, %zu segments, %zu bytes (%zu per event, sizeof(StreamItem) %zu); "
       "replay: %zu bytes\n",
