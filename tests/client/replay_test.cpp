@@ -83,11 +83,16 @@ TEST_CASE("replay: vote jumps land just after each vote result, in order", "[rep
   const std::size_t middle = stops[1] - 1;
   CHECK(replay.next(ReplayStop::vote, middle) == stops[1]);
   CHECK(replay.previous(ReplayStop::vote, middle) == stops[0]);
-  // No inject event in this scenario's rules yet: no stop, no jump.
-  for (std::size_t i = 0; i < replay.size(); ++i)
-    CHECK_FALSE(replay_stops_at(ReplayStop::inject, replay.event(i)));
-  CHECK(replay.stops(ReplayStop::inject).empty());
-  CHECK_FALSE(replay.next(ReplayStop::inject, 0));
+  // Inject jumps stop exactly after each inject that fired (none, in rules without injects).
+  std::vector<std::size_t> injects;
+  for (std::size_t i = 0; i < replay.size(); ++i) {
+    const bool fired = name_of(replay.event(i)) == "inject_fired";
+    CHECK(replay_stops_at(ReplayStop::inject, replay.event(i)) == fired);
+    if (fired) injects.push_back(i + 1);
+  }
+  CHECK(replay.stops(ReplayStop::inject) == injects);
+  CHECK(replay.next(ReplayStop::inject, 0) ==
+        (injects.empty() ? std::nullopt : std::optional(injects.front())));
 }
 
 TEST_CASE("replay: a recording with a resync segment still replays", "[replay]") {

@@ -53,8 +53,13 @@ TEST_CASE("ui: the debrief's replay steps, plays, pauses and jumps to vote resul
   CHECK(panel.position == stops[0]);
   REQUIRE(c.click("< Step"));
   CHECK(panel.position == stops[0] - 1);
-  // No inject in this match: both inject buttons are disabled and do nothing.
+  // The next inject, if one fired after here; else the button is disabled and does nothing.
+  const auto inject = replay.next(ReplayStop::inject, panel.position);
   REQUIRE(c.click("Next inject >>"));
+  CHECK(panel.position == inject.value_or(stops[0] - 1));
+  REQUIRE(c.click("|<"));
+  REQUIRE(c.click("Next vote >>"));
+  REQUIRE(c.click("< Step"));
   CHECK(panel.position == stops[0] - 1);
 
   // Play at the default speed (2 events a second) for two seconds of frames, then pause.
