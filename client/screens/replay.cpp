@@ -60,21 +60,25 @@ void play(Ui& u, ReplayPanel& p) {
 void controls(Ui& u, ReplayPanel& p) {
   const Replay& r = *p.replay;
   const std::size_t last = r.size();
-  if (ui::button_enabled(u.s.get("replay.start"), p.position > 0)) move_to(p, 0);
-  ImGui::SameLine();
-  if (ui::button_enabled(u.s.get("replay.back"), p.position > 0)) move_to(p, p.position - 1);
-  ImGui::SameLine();
+  // A row of buttons that wraps at large UI scales.
+  bool first = true;
+  const auto button = [&](std::string_view key, bool enabled) {
+    const std::string& label = u.s.get(key);
+    if (!first) ui::same_line_if_fits(ui::button_width(label));
+    first = false;
+    return ui::button_enabled(label, enabled);
+  };
+  if (button("replay.start", p.position > 0)) move_to(p, 0);
+  if (button("replay.back", p.position > 0)) move_to(p, p.position - 1);
   if (p.playing) {
-    if (ui::button(u.s.get("replay.pause"))) p.playing = false;
-  } else if (ui::button_enabled(u.s.get("replay.play"), p.position < last)) {
+    if (button("replay.pause", true)) p.playing = false;
+  } else if (button("replay.play", p.position < last)) {
     p.playing = true;
     p.carry_ms = 0;
   }
-  ImGui::SameLine();
-  if (ui::button_enabled(u.s.get("replay.forward"), p.position < last)) move_to(p, p.position + 1);
-  ImGui::SameLine();
-  if (ui::button_enabled(u.s.get("replay.end"), p.position < last)) move_to(p, last);
-  ImGui::SameLine();
+  if (button("replay.forward", p.position < last)) move_to(p, p.position + 1);
+  if (button("replay.end", p.position < last)) move_to(p, last);
+  ui::same_line_if_fits(u.px(150));
   ImGui::SetNextItemWidth(u.px(150));
   const std::string current =
       u.f("replay.speed", {std::to_string(kSpeeds[static_cast<std::size_t>(p.speed)])});
@@ -88,18 +92,16 @@ void controls(Ui& u, ReplayPanel& p) {
     ImGui::EndCombo();
   }
 
-  // Jumps: to the state just after the previous / next vote result or inject.
-  bool first = true;
+  // Jumps, on a row of their own: to the state just after the previous / next vote result or
+  // inject.
+  first = true;
   for (const auto& [key, stop, forward] :
        {std::tuple{"replay.previous_vote", ReplayStop::vote, false},
         std::tuple{"replay.next_vote", ReplayStop::vote, true},
         std::tuple{"replay.previous_inject", ReplayStop::inject, false},
         std::tuple{"replay.next_inject", ReplayStop::inject, true}}) {
     const auto to = forward ? r.next(stop, p.position) : r.previous(stop, p.position);
-    const std::string& label = u.s.get(key);
-    if (!first) ui::same_line_if_fits(ui::button_width(label));
-    first = false;
-    if (ui::button_enabled(label, to.has_value()) && to) {
+    if (button(key, to.has_value()) && to) {
       move_to(p, *to);
       p.playing = false;
     }
