@@ -211,21 +211,24 @@ void draw_replay(Ui& u, ReplayPanel& p, const ReplayRecording* recording) {
   const Match& v = *p.view;
 
   ImGui::PushFont(u.fonts.large);
-  ui::text(u.f("replay.head",
-               {std::to_string(p.position), std::to_string(r.size()), ui::phase_text(u, v)}));
+  ui::text_wrapped(u.f(
+      "replay.head", {std::to_string(p.position), std::to_string(r.size()), ui::phase_text(u, v)}));
   ImGui::PopFont();
   ui::text_colored(u.palette.accent, p.label);
   ImGui::Separator();
+  // The columns fill what is left of the screen, but never shrink below a readable height (the
+  // screen scrolls instead, at large UI scales).
+  const float height = std::max(ImGui::GetContentRegionAvail().y, u.px(320));
   if (!ImGui::BeginTable("replay", 2,
                          ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_BordersInnerV))
     return;
   ImGui::TableNextRow();
   ImGui::TableNextColumn();
-  ImGui::BeginChild("replay_drafts", ImVec2(0, 0), false);
+  ImGui::BeginChild("replay_drafts", ImVec2(0, height), false);
   draw_public_drafts(u, v);
   ImGui::EndChild();
   ImGui::TableNextColumn();
-  ImGui::BeginChild("replay_side", ImVec2(0, 0), false);
+  ImGui::BeginChild("replay_side", ImVec2(0, height), false);
   // What happened just before: the last few events.
   ui::heading(u, u.s.get("replay.recent"));
   for (auto line = p.recent.rbegin(); line != p.recent.rend(); ++line)
