@@ -48,6 +48,7 @@ class App {
   void follow_network();
   void adopt_room_content(const NetworkSession& net);
   void leave_match();
+  void forget_replays();
   void follow_phase();
   bool freeze_at_target();
   std::optional<int> finish_after_frame();
