@@ -1,6 +1,7 @@
 // Debrief: the adopted code as consolidated text, its scorecard with explanations and the three
 // preset lenses side by side, per-seat scores with objectives and deals, the historical outcome,
-// and a button that saves the scorecard and the code as JSON.
+// and a button that saves the scorecard and the code as JSON; a Replay tab goes back through the
+// match event by event (screens/replay.cpp).
 #include <chrono>
 #include <fstream>
 #include <nlohmann/json.hpp>

@@ -1,6 +1,8 @@
 // Projector view: the public view in large type for a classroom screen: the join code, phase,
-// timer, the drafts with their clauses, and vote tallies. It reads only the public view
-// (Session::public_view), never the seat's, so nothing secret can reach the projector.
+// timer, the drafts with their clauses, and vote tallies; at the debrief, the replay of the
+// match. It reads only the public view and the public stream's recording
+// (Session::public_view, Session::public_recording), never the seat's, so nothing secret can
+// reach the projector.
 #include "core/rules.hpp"
 #include "ui.hpp"
 
