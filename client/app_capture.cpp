@@ -65,6 +65,8 @@ bool shows_content(Screen screen, const Session& session, bool replay) {
 // with --paused) and shows that screen. False while there is no target or it is not reached.
 bool App::freeze_at_target() {
   if (!target_ || !shows_content(*target_, *session_, opt_.replay_at >= 0)) return false;
+  // With --inject, the capture waits for the crisis to reach the screen.
+  if (!opt_.inject.empty() && session_->view().injects_fired.empty()) return false;
   frozen_ = true;
   screen_ = *target_;
   if (opt_.replay_at >= 0) {

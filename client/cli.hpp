@@ -20,6 +20,7 @@ struct Options {
   bool autoplay = false;
   std::string screen;      // with --screenshot: capture this screen
   std::string screenshot;  // PNG path
+  std::string inject;      // solo: fire this crisis inject when drafting begins
   bool paused = false;     // with --screen: the facilitator pauses the clock before the capture
   // With --screen debrief or projector: open the replay tab at this event (-1: no replay).
   int replay_at = -1;

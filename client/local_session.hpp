@@ -71,6 +71,8 @@ class LocalSession final : public Session {
   // with the replay position that view is at (own recording's events so far).
   using ViewObserver = std::function<void(const Match& view, std::size_t position)>;
   void observe_own_view(ViewObserver observer) { own_observer_ = std::move(observer); }
+  // Solo: the player runs the room, so the room's own settings are the facilitator's.
+  const MatchSettings* facilitator_settings() const override { return &engine_.match().settings; }
 
  private:
   class Router;

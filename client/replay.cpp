@@ -190,6 +190,8 @@ std::string Replay::label_at(std::size_t index, const Strings& s) const {
           return s.fmt(k, {draft_title(v, e.draft)});
         } else if constexpr (std::is_same_v<E, AdoptionObjected>) {
           return s.fmt(k, {seat_name(v, e.seat), draft_title(v, e.draft)});
+        } else if constexpr (std::is_same_v<E, InjectFired>) {
+          return s.fmt(k, {e.title});
         } else if constexpr (std::is_same_v<E, DealAnswered>) {
           return s.get(e.accepted ? key("deal_accepted") : key("deal_declined"));
         } else {

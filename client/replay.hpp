@@ -26,7 +26,7 @@ enum class ReplayStop { vote, inject };
 // A vote's result: clause votes closing, a starting-text package put to the vote, the final
 // vote (votes_closed on the drafts) and adoption without a vote.
 using VoteResultEvents = TypeList<VotesClosed, StartingTextPackaged, AdoptedWithoutVote>;
-using InjectEvents = TypeList<>;  // inject_fired, once the rules have it
+using InjectEvents = TypeList<InjectFired>;
 bool replay_stops_at(ReplayStop stop, const Event& event);
 
 class Replay {

@@ -66,6 +66,11 @@ class Session {
   // view's stream, and the public one (the projector's) when the session has a public view.
   virtual const ReplayRecording* recording() const { return nullptr; }
   virtual const ReplayRecording* public_recording() const { return nullptr; }
+  // The match's settings as the facilitator sees them (the inject library and schedule, which a
+  // seat's view leaves out); null for a session that cannot facilitate.
+  virtual const MatchSettings* facilitator_settings() const {
+    return can_facilitate() ? &view().settings : nullptr;
+  }
 
   // ---- networked sessions (a local session keeps the defaults)
   // The room's join code; empty for a local solo match.
