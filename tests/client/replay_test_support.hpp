@@ -1,7 +1,7 @@
 // One short bot match for the replay tests, played once per test binary: opt_in_code on 4 seats,
 // one round, short timers, the autopilot on the player's seat, a bilateral message carrying a
-// planted marker, private channels revealed at the debrief. While it plays, the hash of the
-// player's live view is kept at every position of its recording.
+// planted marker and a crisis inject, private channels revealed at the debrief. While it plays, the
+// hash of the player's live view is kept at every position of its recording.
 #pragma once
 
 #include <map>
@@ -59,6 +59,9 @@ inline const PlayedMatch& played_match() {
         REQUIRE_FALSE(s.last_rejection());
         const auto channel = static_cast<ChannelId>(s.view().channels.size() - 1);
         s.post(PostMessage{channel, std::string("between us: ") + kReplayMarker});
+        REQUIRE_FALSE(s.last_rejection());
+        // A crisis inject, for the replay's inject jumps.
+        s.post_facilitator(FireInject{"cert_attacked"});
         REQUIRE_FALSE(s.last_rejection());
         planted = true;
       }
