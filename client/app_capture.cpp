@@ -15,8 +15,10 @@ namespace {
 constexpr int kCaptureAfterFrames = 3;
 
 // Whether `screen` shows real content in this state of the match (for --screen).
-bool shows_content(Screen screen, const Session& session) {
+bool shows_content(Screen screen, const Session& session, bool replay) {
   const Match& v = session.view();
+  // The replay is captured from the debrief, once the whole match is recorded.
+  if (replay) return v.phase == Phase::debrief;
   switch (screen) {
     case Screen::home:
     case Screen::settings:
@@ -62,11 +64,16 @@ bool shows_content(Screen screen, const Session& session) {
 // --screen: once the target screen shows real content, the match stops there (its clock paused
 // with --paused) and shows that screen. False while there is no target or it is not reached.
 bool App::freeze_at_target() {
-  if (!target_ || !shows_content(*target_, *session_)) return false;
+  if (!target_ || !shows_content(*target_, *session_, opt_.replay_at >= 0)) return false;
   // With --inject, the capture waits for the crisis to reach the screen.
   if (!opt_.inject.empty() && session_->view().injects_fired.empty()) return false;
   frozen_ = true;
   screen_ = *target_;
+  if (opt_.replay_at >= 0) {
+    ui_state_.replay_tab = true;
+    const auto at = static_cast<std::size_t>(opt_.replay_at);
+    (*target_ == Screen::projector ? ui_state_.public_replay : ui_state_.replay).jump_to = at;
+  }
   if (opt_.paused) session_->post_facilitator(PauseClock{});
   return true;
 }

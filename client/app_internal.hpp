@@ -48,6 +48,7 @@ class App {
   void follow_network();
   void adopt_room_content(const NetworkSession& net);
   void leave_match();
+  void forget_replays();
   void follow_phase();
   bool freeze_at_target();
   std::optional<int> finish_after_frame();
@@ -83,6 +84,7 @@ class App {
   bool inject_fired_ = false;  // --inject
   int frames_after_reach_ = 0;
   int debrief_frames_ = 0;
+  std::optional<double> redraw_within_ms_;  // a screen animates (the replay playing)
   bool quit_ = false;
   int exit_code_ = 0;
 };

@@ -26,6 +26,7 @@ constexpr double kScreenModeMaxSeconds = 120.0;
 }  // namespace
 
 double App::idle_timeout_ms() const {
+  if (redraw_within_ms_) return std::clamp(*redraw_within_ms_, 1.0, 5000.0);
   if (!session_) return 2000.0;
   // The timer's seconds must tick, and bots and deadlines must be served; a networked session
   // also wakes the loop with an SDL event whenever something arrives.

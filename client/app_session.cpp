@@ -32,6 +32,7 @@ Screen screen_for_phase(Phase p) {
 }
 
 void App::start_solo(SoloConfig config) {
+  forget_replays();
   config.player_name = strings_.get("solo.player_name");
   if (!target_) {
     // Solo play goes through the server code on a loopback port, bots on the other seats.
@@ -90,6 +91,7 @@ void App::start_solo(SoloConfig config) {
 }
 
 void App::start_network(NetworkPlan plan, bool host_here) {
+  forget_replays();
   if (host_here) {
     std::string error;
     session_.reset();
@@ -202,7 +204,16 @@ void App::leave_match() {
   embedded_.reset();
   room_content_.reset();
   autopilot_.reset();
+  forget_replays();
   screen_ = Screen::home;
+}
+
+// The replay panels hold a replay built from the session's recording: a new session starts
+// them afresh.
+void App::forget_replays() {
+  ui_state_.replay = {};
+  ui_state_.public_replay = {};
+  ui_state_.replay_tab = false;
 }
 
 void App::follow_phase() {
@@ -218,6 +229,7 @@ void App::handle_requests() {
   Requests r = std::move(requests_);
   requests_ = Requests{};
   if (r.quit) quit_ = true;
+  redraw_within_ms_ = r.redraw_within_ms;
   if (r.leave_match) leave_match();
   if (r.search_lan && !lan_search_.valid()) {
     ui_state_.searching_lan = true;

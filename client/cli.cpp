@@ -40,6 +40,9 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
                  "Solo: fire this crisis inject (assets/injects/<id>.json) when drafting begins");
   app.add_flag("--paused", o.paused,
                "With --screen: pause the clock when the screen is reached, then capture");
+  app.add_option("--replay-at", o.replay_at,
+                 "With --screen debrief or projector: capture the replay at this event")
+      ->check(CLI::Range(0, 100000000));
   app.add_option("--text-log", o.text_log, "Write every string drawn to this file (tests)");
   app.add_option("--max-seconds", o.max_seconds, "Give up after this many seconds");
   app.add_option("--width", o.width, "Window width")->check(CLI::Range(640, 7680));

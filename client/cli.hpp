@@ -22,6 +22,8 @@ struct Options {
   std::string screenshot;  // PNG path
   std::string inject;      // solo: fire this crisis inject when drafting begins
   bool paused = false;     // with --screen: the facilitator pauses the clock before the capture
+  // With --screen debrief or projector: open the replay tab at this event (-1: no replay).
+  int replay_at = -1;
   std::string text_log;    // test hook: every string the screens draw, one a line
   double max_seconds = 0;  // 0: no limit; --screen defaults to 120
   int width = 1280;

@@ -74,8 +74,8 @@ std::unique_ptr<LocalSession> LocalSession::create(const content::ContentCatalog
   // clock, it then stands still until the player starts.
   s.engine_.advance_clock(s.engine_.now());
   s.own_viewer_ = Viewer::of_seat(player_seat);
-  s.own_.resync(s.engine_.host().open_stream(s.own_viewer_));
-  s.public_.resync(s.engine_.host().open_stream(Viewer::audience()));
+  s.open_own();
+  s.open_public();
   if (config.start_now) s.submit(Actor::facilitator(), StartMatch{}, false);
   s.drain();
   if (s.rejection_) return fail(s.rejection_->message);
@@ -139,7 +139,7 @@ void LocalSession::follow_player_seat() {
       *p[player_].seat != own_viewer_.seat) {
     own_viewer_ = Viewer::of_seat(*p[player_].seat);
     own_inbox_.clear();
-    own_.resync(engine_.host().open_stream(own_viewer_));
+    open_own();
     changed_ = true;
   }
 }
@@ -154,25 +154,41 @@ void LocalSession::post_facilitator(const Command& command) {
   drain();
 }
 
+void LocalSession::open_own() {
+  Snapshot snapshot = engine_.host().open_stream(own_viewer_);
+  own_recording_.opened(snapshot);
+  own_.resync(std::move(snapshot));
+  if (own_observer_) own_observer_(own_.view(), own_recording_.events());
+}
+
+void LocalSession::open_public() {
+  Snapshot snapshot = engine_.host().open_stream(Viewer::audience());
+  public_recording_.opened(snapshot);
+  public_.resync(std::move(snapshot));
+}
+
 bool LocalSession::drain() {
   bool any = false;
   while (!own_inbox_.empty()) {
     if (own_.apply(own_inbox_.front()) == ClientView::Applied::gap) {
       own_inbox_.clear();
-      own_.resync(engine_.host().open_stream(own_viewer_));
+      open_own();
       any = true;
       break;
     }
+    own_recording_.applied(std::move(own_inbox_.front()));
+    if (own_observer_) own_observer_(own_.view(), own_recording_.events());
     own_inbox_.pop_front();
     any = true;
   }
   while (!public_inbox_.empty()) {
     if (public_.apply(public_inbox_.front()) == ClientView::Applied::gap) {
       public_inbox_.clear();
-      public_.resync(engine_.host().open_stream(Viewer::audience()));
+      open_public();
       any = true;
       break;
     }
+    public_recording_.applied(std::move(public_inbox_.front()));
     public_inbox_.pop_front();
     any = true;
   }

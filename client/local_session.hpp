@@ -7,6 +7,7 @@
 #pragma once
 
 #include <deque>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -57,6 +58,8 @@ class LocalSession final : public Session {
   void clear_rejection() override { rejection_.reset(); }
   ConnectionState connection() const override { return ConnectionState::local; }
   const std::string& scenario_id() const override { return scenario_; }
+  const ReplayRecording* recording() const override { return &own_recording_; }
+  const ReplayRecording* public_recording() const override { return &public_recording_; }
 
   double time_scale() const { return time_scale_; }
   void set_time_scale(double scale) { time_scale_ = scale; }
@@ -64,6 +67,10 @@ class LocalSession final : public Session {
   int bot_rejections() const { return bot_rejections_; }
   int bot_commands() const { return bot_commands_; }
   const MatchHost& host() const { return engine_.host(); }
+  // Tests: called with the player's view after its stream opened and after each item applied,
+  // with the replay position that view is at (own recording's events so far).
+  using ViewObserver = std::function<void(const Match& view, std::size_t position)>;
+  void observe_own_view(ViewObserver observer) { own_observer_ = std::move(observer); }
   // Solo: the player runs the room, so the room's own settings are the facilitator's.
   const MatchSettings* facilitator_settings() const override { return &engine_.match().settings; }
 
@@ -76,12 +83,17 @@ class LocalSession final : public Session {
   void route(const MatchHost::Outcome& outcome);
   void follow_player_seat();
   bool drain();
+  // (Re)opens the player's seat stream or the public one, and records its snapshot.
+  void open_own();
+  void open_public();
 
   engine::RoomEngine engine_;
   std::string scenario_;
   Viewer own_viewer_;
   ClientView own_;
   ClientView public_;
+  ReplayRecording own_recording_, public_recording_;
+  ViewObserver own_observer_;
   std::deque<StreamItem> own_inbox_, public_inbox_;
   ParticipantId player_ = 0;
   double carry_ms_ = 0;

@@ -115,6 +115,8 @@ void NetworkSession::delete_room() {
 
 bool NetworkSession::poll(double /*real_ms*/) {
   std::lock_guard lock(mutex_);
+  own_recording_.take(own_steps_);
+  public_recording_.take(public_steps_);
   if (version_ == seen_version_) return false;
   seen_version_ = version_;
   ui_ = shared_;
@@ -124,6 +126,11 @@ bool NetworkSession::poll(double /*real_ms*/) {
     report_.push_back(std::move(line));
   reports_.clear();
   return true;
+}
+
+const ReplayRecording* NetworkSession::public_recording() const {
+  if (ui_.public_is_main) return &own_recording_;
+  return ui_.public_view ? &public_recording_ : nullptr;
 }
 
 TimeMs NetworkSession::now() const {
@@ -167,6 +174,18 @@ void NetworkSession::run() {
   net::Client main;
   std::unique_ptr<net::Client> facilitator, projector;
   std::map<const net::Client*, Seen> seen;
+  // Every client keeps what it applied, for the replay (the UI takes it in poll()).
+  const auto record = [this](net::Client& client, std::vector<ReplayRecording::Step>& steps) {
+    client.on_snapshot = [this, &steps](const Snapshot& snapshot) {
+      std::lock_guard lock(mutex_);
+      steps.emplace_back(snapshot);
+    };
+    client.on_item_applied = [this, &steps](const StreamItem& item) {
+      std::lock_guard lock(mutex_);
+      steps.emplace_back(item);
+    };
+  };
+  record(main, own_steps_);
 
   const auto lost = [&](const std::string& why) {
     publish([&](Shared& s) {
@@ -249,6 +268,7 @@ void NetworkSession::run() {
       // The classroom screen's public view.
       if (ok) {
         projector = std::make_unique<net::Client>();
+        record(*projector, public_steps_);
         projector->content_cache = runner.content_cache;
         if (!projector->connect(plan_.host, plan_.port, kConnectTimeoutMs)) {
           projector.reset();
@@ -273,6 +293,8 @@ void NetworkSession::run() {
     if (facilitator && facilitator->in_room() &&
         (!s.facilitator_settings || !(*s.facilitator_settings == facilitator->view().settings)))
       s.facilitator_settings = std::make_shared<const MatchSettings>(facilitator->view().settings);
+    s.public_is_main =
+        !(projector && projector->in_room()) && main.role() == pm::ClientRole::projector;
     s.seat =
         main.viewer().kind == ViewerKind::seat ? std::optional(main.viewer().seat) : std::nullopt;
     s.participant = main.participant().value_or(kNoParticipant);

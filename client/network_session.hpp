@@ -88,6 +88,8 @@ class NetworkSession final : public Session {
   void clear_rejection() override { rejection_.reset(); }
   ConnectionState connection() const override { return ui_.state; }
   const std::string& scenario_id() const override { return ui_.scenario; }
+  const ReplayRecording* recording() const override { return &own_recording_; }
+  const ReplayRecording* public_recording() const override;
   std::string room_code() const override { return ui_.code; }
   int reconnect_attempt() const override { return ui_.attempt; }
   std::string problem() const override { return ui_.problem; }
@@ -120,6 +122,7 @@ class NetworkSession final : public Session {
     int attempt = 0;
     std::string problem, scenario, code, token, content_hash;
     bool in_room = false, facilitator = false;
+    bool public_is_main = false;  // a projector connection: its own stream is the public one
     TimeMs room_clock = 0;
     std::chrono::steady_clock::time_point room_clock_heard{};
   };
@@ -142,11 +145,14 @@ class NetworkSession final : public Session {
   std::vector<std::string> reports_;
   std::map<std::string, std::string> contents_;  // content hash → bundle
   std::uint64_t version_ = 0;
+  // The streams as the network thread applied them, not yet handed to the UI's recordings.
+  std::vector<ReplayRecording::Step> own_steps_, public_steps_;
 
   Shared ui_;
   std::uint64_t seen_version_ = 0;
   std::optional<Rejection> rejection_;
   std::vector<std::string> report_;
+  ReplayRecording own_recording_, public_recording_;
 
   std::atomic<bool> stop_{false};
   std::atomic<bool> drop_requested_{false};

@@ -9,6 +9,7 @@
 
 #include "core/commands.hpp"
 #include "core/model.hpp"
+#include "replay_recording.hpp"
 
 namespace accord::client {
 
@@ -61,6 +62,10 @@ class Session {
   virtual ConnectionState connection() const = 0;
   // The scenario being played (content id), for the briefing and the historical outcome.
   virtual const std::string& scenario_id() const = 0;
+  // What this client applied since it opened its streams, for the debrief's replay: its own
+  // view's stream, and the public one (the projector's) when the session has a public view.
+  virtual const ReplayRecording* recording() const { return nullptr; }
+  virtual const ReplayRecording* public_recording() const { return nullptr; }
   // The match's settings as the facilitator sees them (the inject library and schedule, which a
   // seat's view leaves out); null for a session that cannot facilitate.
   virtual const MatchSettings* facilitator_settings() const {

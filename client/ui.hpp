@@ -21,6 +21,7 @@
 #include "local_session.hpp"
 #include "net/discovery_probe.hpp"
 #include "network_session.hpp"
+#include "replay.hpp"
 #include "scoring/report.hpp"
 #include "scoring/scorecard.hpp"
 #include "session.hpp"
@@ -47,6 +48,24 @@ struct Palette {
   ImVec4 accent, good, bad, warn, muted, announce, bar_bg, bar_fill;
 };
 Palette palette_for(bool high_contrast);
+
+// The replay panel's state (screens/replay.cpp): the replay built from a session's recording,
+// the position shown, and playback.
+struct ReplayPanel {
+  std::shared_ptr<const Replay> replay;
+  const ReplayRecording* source = nullptr;  // what `replay` was built from
+  std::size_t built_events = 0, built_segments = 0;
+  std::size_t position = 0;
+  bool at_end = true;  // follows new events while left at the end
+  bool playing = false;
+  int speed = 1;                       // index into the panel's speeds
+  double carry_ms = 0;                 // real time played but not yet an event
+  std::optional<std::size_t> jump_to;  // a position to open at (the capture's --replay-at)
+  std::optional<Match> view;           // view_at(view_position), kept while it does not move
+  std::size_t view_position = 0;
+  std::string label;                // the last event's line
+  std::vector<std::string> recent;  // the last few events' lines, oldest first
+};
 
 // Widget state that lives across frames, per screen.
 struct UiState {
@@ -101,6 +120,8 @@ struct UiState {
   int invite_seat = -1;
   // debrief
   std::string saved_to;
+  bool replay_tab = false;            // open the debrief's (and projector's) replay tab
+  ReplayPanel replay, public_replay;  // the seat's own stream, the projector's public one
   // facilitator: where the role cards were saved (or why not)
   std::string cards_saved_to;
   bool cards_failed = false;
@@ -120,6 +141,8 @@ struct Requests {
   bool leave_match = false;
   bool quit = false;
   bool settings_changed = false;
+  // Draw the next frame within this many milliseconds even if nothing happens (playback).
+  std::optional<double> redraw_within_ms;
 };
 
 struct Ui {
@@ -194,6 +217,15 @@ void draw_debrief(Ui& u);
 void draw_facilitator(Ui& u);
 void draw_projector(Ui& u);
 void draw_settings(Ui& u);
+// The replay of a recorded stream (screens/replay.cpp): a slider over its events, playback,
+// steps, jumps to vote results and injects; the phase, drafts, votes and the last plenary
+// messages at that event. Only public channels are ever shown.
+void draw_replay(Ui& u, ReplayPanel& panel, const ReplayRecording* recording);
+// The drafts with their clauses (status, sponsor, co-sponsors) in large type, from any view
+// (screens/projector.cpp); the vote tallies of the drafts' packages and final votes
+// (screens/voting.cpp).
+void draw_public_drafts(Ui& u, const Match& v);
+void draw_vote_tally(Ui& u, const Match& v, const VoteRecord& r);
 void draw_status_bar(Ui& u);
 // Crisis injects (screens/injects.cpp): the facilitator's console, and the news with the
 // emergency vote (ballot buttons only where the viewer may vote).

@@ -1,6 +1,7 @@
 // Debrief: the adopted code as consolidated text, its scorecard with explanations and the three
 // preset lenses side by side, per-seat scores with objectives and deals, the historical outcome,
-// and a button that saves the scorecard and the code as JSON.
+// and a button that saves the scorecard and the code as JSON; a Replay tab goes back through the
+// match event by event (screens/replay.cpp).
 #include <chrono>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -122,6 +123,35 @@ void seat_table(Ui& u, const std::vector<scoring::SeatScore>& seats, std::option
   }
 }
 
+// The adopted code, its scorecard and lenses, every seat's score, the historical outcome.
+void results(Ui& u, const Match& v, const scoring::MatchRecord& record,
+             const std::vector<scoring::SeatScore>& seats) {
+  Session& session = *u.session;
+  ImGui::BeginChild("debrief", ImVec2(0, 0), false);
+  if (record.adopted_drafts().empty()) {
+    ui::heading(u, u.s.get("debrief.code"));
+    ui::text_colored(u.palette.warn, u.s.get("debrief.no_code"));
+  }
+  for (const auto& d : record.adopted_drafts()) {
+    ImGui::PushID(static_cast<int>(d.draft));
+    ui::heading(u, u.s.get("debrief.code"));
+    code_text(u, v, d);
+    ui::heading(u, u.s.get("debrief.scorecard"));
+    if (d.outcome.scorecard)
+      draw_scorecard(u, *d.outcome.scorecard, scoring::room_decision(v), true);
+    ui::heading(u, u.s.get("debrief.lenses"));
+    lenses(u, v, d.draft);
+    ImGui::PopID();
+  }
+  ui::heading(u, u.s.get("debrief.seats"));
+  seat_table(u, seats, session.seat());
+  if (const auto* scenario = u.content.scenario(session.scenario_id())) {
+    ui::heading(u, u.s.get("debrief.history"));
+    ui::text_wrapped(scenario->historical_outcome);
+  }
+  ImGui::EndChild();
+}
+
 }  // namespace
 
 void draw_debrief(Ui& u) {
@@ -148,29 +178,20 @@ void draw_debrief(Ui& u) {
     ImGui::SameLine();
     ui::text_disabled(u.f("debrief.saved", {u.state.saved_to}));
   }
-  ImGui::BeginChild("debrief", ImVec2(0, 0), false);
-  if (record.adopted_drafts().empty()) {
-    ui::heading(u, u.s.get("debrief.code"));
-    ui::text_colored(u.palette.warn, u.s.get("debrief.no_code"));
+  if (!ImGui::BeginTabBar("debrief_tabs")) return;
+  if (ImGui::BeginTabItem(u.t("debrief.results"))) {
+    results(u, v, record, seats);
+    ImGui::EndTabItem();
   }
-  for (const auto& d : record.adopted_drafts()) {
-    ImGui::PushID(static_cast<int>(d.draft));
-    ui::heading(u, u.s.get("debrief.code"));
-    code_text(u, v, d);
-    ui::heading(u, u.s.get("debrief.scorecard"));
-    if (d.outcome.scorecard)
-      draw_scorecard(u, *d.outcome.scorecard, scoring::room_decision(v), true);
-    ui::heading(u, u.s.get("debrief.lenses"));
-    lenses(u, v, d.draft);
-    ImGui::PopID();
+  // The match again, event by event, from this client's own stream.
+  const ImGuiTabItemFlags replay_flags =
+      u.state.replay_tab ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
+  if (ImGui::BeginTabItem(u.t("replay.tab"), nullptr, replay_flags)) {
+    u.state.replay_tab = false;
+    draw_replay(u, u.state.replay, session.recording());
+    ImGui::EndTabItem();
   }
-  ui::heading(u, u.s.get("debrief.seats"));
-  seat_table(u, seats, session.seat());
-  if (const auto* scenario = u.content.scenario(session.scenario_id())) {
-    ui::heading(u, u.s.get("debrief.history"));
-    ui::text_wrapped(scenario->historical_outcome);
-  }
-  ImGui::EndChild();
+  ImGui::EndTabBar();
 }
 
 }  // namespace accord::client

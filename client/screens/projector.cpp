@@ -1,6 +1,8 @@
 // Projector view: the public view in large type for a classroom screen: the join code, phase,
-// timer, the drafts with their clauses, and vote tallies. It reads only the public view
-// (Session::public_view), never the seat's, so nothing secret can reach the projector.
+// timer, the drafts with their clauses, and vote tallies; at the debrief, the replay of the
+// match. It reads only the public view and the public stream's recording
+// (Session::public_view, Session::public_recording), never the seat's, so nothing secret can
+// reach the projector.
 #include "core/rules.hpp"
 #include "ui.hpp"
 
@@ -22,6 +24,27 @@ void draw_projector(Ui& u) {
   draw_inject_news(u, v, false);  // the public view: news and tallies, never a ballot button
   ImGui::Separator();
   ImGui::BeginChild("projector", ImVec2(0, 0), false);
+  if (v.phase == Phase::debrief && ImGui::BeginTabBar("projector_tabs")) {
+    // At the debrief the class can replay the match from the public stream.
+    const ImGuiTabItemFlags replay_flags =
+        u.state.replay_tab ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
+    if (ImGui::BeginTabItem(u.t("replay.tab_now"))) {
+      draw_public_drafts(u, v);
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem(u.t("replay.tab"), nullptr, replay_flags)) {
+      u.state.replay_tab = false;
+      draw_replay(u, u.state.public_replay, u.session->public_recording());
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+  } else {
+    draw_public_drafts(u, v);
+  }
+  ImGui::EndChild();
+}
+
+void draw_public_drafts(Ui& u, const Match& v) {
   for (DraftIndex d = 0; d < v.drafts.size(); ++d) {
     const Draft& draft = v.drafts[d];
     ImGui::PushFont(u.fonts.large);
@@ -47,7 +70,6 @@ void draw_projector(Ui& u) {
     ImGui::PopFont();
     ImGui::Spacing();
   }
-  ImGui::EndChild();
 }
 
 }  // namespace accord::client

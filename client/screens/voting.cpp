@@ -57,6 +57,10 @@ void bold_wrapped(Ui& u, const std::string& text) {
 
 }  // namespace
 
+void draw_vote_tally(Ui& u, const Match& v, const VoteRecord& r) {
+  tally(u, v, r);
+}
+
 void draw_voting(Ui& u) {
   Session& session = *u.session;
   const Match& v = session.view();

@@ -309,6 +309,7 @@ void Client::adopt_snapshot(const pm::ViewerInfo& viewer, Seq view_seq, Match vi
     view_.emplace(std::move(snapshot));
   awaiting_snapshot_ = false;
   ++snapshots;
+  if (on_snapshot) on_snapshot(accord::Snapshot{view_->view_seq(), view_->view()});
 }
 
 void Client::handle(pm::ServerMessage message) {
@@ -341,6 +342,7 @@ void Client::handle(pm::ServerMessage message) {
                      return;
                    }
                    ++items_applied;
+                   if (on_item_applied) on_item_applied(m);
                  },
                  [&](pm::Snapshot& m) {
                    hear_room_clock(m.room_now);

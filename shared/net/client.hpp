@@ -104,6 +104,10 @@ class Client {
   std::uint64_t bytes_received = 0;    // ENet payload bytes of every message
   std::size_t last_message_bytes = 0;  // of the message on_message is shown
   std::function<void(const protocol::ServerMessage&)> on_message;  // before handling
+  // The mirror's stream as it was applied (a client's replay recording): each snapshot the view
+  // was set from, and each item applied onto it.
+  std::function<void(const Snapshot&)> on_snapshot;
+  std::function<void(const StreamItem&)> on_item_applied;
   // The room's clock as last heard (Joined, Snapshot, Pong) and when it was heard.
   TimeMs room_clock = 0;
   std::chrono::steady_clock::time_point room_clock_heard{};

@@ -130,6 +130,12 @@ TEST_CASE("the command line") {
   p = parse({"--server", "10.0.0.1:7878", "--join", "ABC123", "--name", "Ana"});
   REQUIRE_FALSE(p.exit_code);
   CHECK(p.options.join == "ABC123");
+  p = parse({"--screen", "projector", "--replay-at", "40", "--screenshot", "p.png"});
+  REQUIRE_FALSE(p.exit_code);
+  CHECK(p.options.replay_at == 40);
+  CHECK(parse({"--solo"}).options.replay_at == -1);  // no replay unless asked
+  p = parse({"--replay-at", "-3"});
+  CHECK(p.exit_code.value_or(0) != 0);
   p = parse({"--version"});
   CHECK(p.exit_code == 0);
   CHECK(p.output.find("accord") != std::string::npos);

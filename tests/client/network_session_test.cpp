@@ -12,6 +12,7 @@
 #include "core/hash.hpp"
 #include "embedded_server.hpp"
 #include "network_session.hpp"
+#include "replay.hpp"
 
 namespace accord::client::test {
 namespace {
@@ -185,6 +186,15 @@ TEST_CASE("a dropped connection comes back by itself with the token and the same
     const auto& p = session.view().participants;
     return session.participant() < p.size() && p[session.participant()].ready;
   }));
+  // The session kept its stream for the replay: the reconnection's snapshot opened a new
+  // segment, and replaying the whole recording ends on the view the session shows.
+  REQUIRE(poll_until(session, waker, [&] {
+    const Replay replay(*session.recording());
+    return session.recording()->segments().size() >= 2 &&
+           hash(replay.view_at(replay.size())) == hash(session.view());
+  }));
+  REQUIRE(session.public_recording());
+  CHECK_FALSE(session.public_recording()->empty());
 }
 
 TEST_CASE(

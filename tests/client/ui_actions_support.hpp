@@ -29,7 +29,7 @@ class RecordingSession final : public Session {
   void post_facilitator(const Command& c) override { facilitator_posted.push_back(c); }
   bool poll(double) override { return false; }
   const Match& view() const override { return view_; }
-  const Match* public_view() const override { return nullptr; }
+  const Match* public_view() const override { return public_view_ ? &*public_view_ : nullptr; }
   std::optional<SeatIndex> seat() const override { return seat_; }
   ParticipantId participant() const override { return me_; }
   TimeMs now() const override { return now_; }
@@ -38,8 +38,16 @@ class RecordingSession final : public Session {
   void clear_rejection() override {}
   ConnectionState connection() const override { return ConnectionState::local; }
   const std::string& scenario_id() const override { return scenario_; }
+  const ReplayRecording* recording() const override { return own_recording_; }
+  const ReplayRecording* public_recording() const override { return public_recording_; }
 
   Match& edit() { return view_; }
+  // A public view and the recordings of another session's streams (the replay tests).
+  void replay_of(const Session& other) {
+    own_recording_ = other.recording();
+    public_recording_ = other.public_recording();
+    if (other.public_view()) public_view_ = *other.public_view();
+  }
   std::vector<Command> posted, facilitator_posted;
   bool facilitate = false;
 
@@ -50,6 +58,9 @@ class RecordingSession final : public Session {
   TimeMs now_ = kNow;
   std::string scenario_ = "opt_in_code";
   std::optional<Rejection> rejection_;
+  std::optional<Match> public_view_;
+  const ReplayRecording* own_recording_ = nullptr;
+  const ReplayRecording* public_recording_ = nullptr;
 };
 
 // Where each string of the text log was recorded: the ImGui cursor at that moment, which is
