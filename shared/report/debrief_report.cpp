@@ -19,14 +19,13 @@ const char* kDebriefCss = R"(
            background: #f2f5f9; }
 table.compact { font-size: 8.5pt; }
 table.compact td, table.compact th { padding: 1pt 3pt; }
-td.n, th.n { text-align: right; white-space: nowrap; }
+td.n, th.n { text-align: right; }
+td.n { white-space: nowrap; }
 tr, .seat-detail, .clause { break-inside: avoid; page-break-inside: avoid; }
 h2, h3 { break-after: avoid; page-break-after: avoid; }
 .clause-ref { font-weight: bold; }
 .clause-text { color: #333; font-size: 9pt; }
 ul.terms { font-size: 8.5pt; color: #333; margin: 2pt 0 0; }
-.pts { font-family: "DejaVu Sans Mono", monospace; font-size: 8pt; white-space: nowrap; }
-.pos { color: #1f6b2a; } .neg { color: #9b1c1c; }
 .met { color: #1f6b2a; } .missed { color: #777; } .crossed { color: #9b1c1c; }
 svg { display: block; max-width: 100%; height: auto; margin: 4pt 0 8pt; }
 svg text { font-family: "DejaVu Sans", "Noto Sans", Arial, sans-serif; font-size: 11px; fill: #111; }
@@ -36,7 +35,7 @@ svg text.value { font-weight: bold; }
 .legend { font-size: 8.5pt; color: #555; }
 .seat-detail { border-top: 1px solid #ccc; padding-top: 3pt; margin-top: 5pt; }
 .seat-detail h3 { margin: 0 0 2pt; }
-.seat-detail ul { margin-bottom: 2pt; }
+.seat-detail ul { margin-bottom: 2pt; list-style: none; padding-left: 2pt; }
 .timeline td.when { white-space: nowrap; width: 9em; color: #555; }
 .timeline tr.phase td { background: #eef; font-weight: bold; }
 .summary-lines { font-size: 9.5pt; }
@@ -78,7 +77,7 @@ std::vector<std::string> students_by_seat(const Match& m) {
 // ---------------------------------------------------------------- the criteria chart
 
 std::string criteria_chart(const scoring::Scorecard& card) {
-  constexpr int kRow = 26, kLabel = 250, kBar = 330, kTop = 6;
+  constexpr int kRow = 26, kLabel = 330, kBar = 300, kTop = 6;
   const int height = kTop * 2 + kRow * static_cast<int>(card.criteria.size());
   std::string out = "<svg class=\"chart\" viewBox=\"0 0 " + std::to_string(kLabel + kBar + 60) +
                     " " + std::to_string(height) +
@@ -104,18 +103,6 @@ std::string criteria_chart(const scoring::Scorecard& card) {
 
 // ---------------------------------------------------------------- the code
 
-std::string points_cell(const scoring::Points& points) {
-  std::string out;
-  for (std::size_t i = 0; i < scoring::kCriterionCount; ++i) {
-    if (points[i] == 0) continue;
-    if (!out.empty()) out += " ";
-    out += std::string("<span class=\"") + (points[i] > 0 ? "pos" : "neg") + "\">" +
-           std::string(to_string(scoring::kAllCriteria[i])) + " " + signed_points(points[i]) +
-           "</span>";
-  }
-  return out.empty() ? "<span class=\"muted\">—</span>" : "<span class=\"pts\">" + out + "</span>";
-}
-
 std::string vote_cell(const VoteRecord& v) {
   if (v.without_vote) return "without a vote";
   if (v.state != VoteState::closed) return "—";
@@ -129,8 +116,10 @@ std::string code_table(const DebriefSource& src, const scoring::DraftScore& d) {
   const auto& catalogue = src.content.clauses();
   const auto* card = d.outcome.scorecard ? &*d.outcome.scorecard : nullptr;
   std::string out =
+      "<p class=\"muted\">Each clause with the points it gives each criterion and what that is "
+      "worth in the criterion's score (0 to 100), and its vote (yes–no–abstaining).</p>\n"
       "<table class=\"compact code\">\n<tr><th>#</th><th>Clause</th><th>Tabled by</th>"
-      "<th class=\"n\">Vote<br>yes–no–abst.</th><th>Points</th></tr>\n";
+      "<th class=\"n\">Vote</th></tr>\n";
   for (std::size_t i = 0; i < d.clauses.size(); ++i) {
     const ClauseId id = d.clauses[i];
     if (id >= m.clauses.size()) continue;
@@ -150,7 +139,11 @@ std::string code_table(const DebriefSource& src, const scoring::DraftScore& d) {
         for (const auto& term : criterion.terms)
           if (term.clause_index == static_cast<int>(i) &&
               (term.kind == scoring::TermKind::clause || term.kind == scoring::TermKind::free_text))
-            terms.push_back(std::string(to_string(criterion.criterion)) + ": " + term.text);
+            terms.push_back(std::string(to_string(criterion.criterion)) + " " +
+                            signed_points(term.points) +
+                            (term.points == 1 || term.points == -1 ? " point" : " points") + ": " +
+                            format_score(term.value) + " of the criterion's " +
+                            format_score(criterion.value) + ".");
       if (i < card->clauses.size() && card->clauses[i].facilitator_override)
         terms.push_back("The facilitator set this free-text clause's points.");
       out += list_of(terms, "terms");
@@ -160,10 +153,7 @@ std::string code_table(const DebriefSource& src, const scoring::DraftScore& d) {
         m.participants[c.tabled_by].seat == c.sponsor)
       out += "<br><span class=\"muted\">" + escape(m.participants[c.tabled_by].name) + "</span>";
     if (c.round == 0) out += "<br><span class=\"muted\">starting text</span>";
-    out +=
-        "</td><td class=\"n\">" + vote_cell(c.vote) + "</td><td>" +
-        (card && i < card->clauses.size() ? points_cell(card->clauses[i].points) : std::string()) +
-        "</td></tr>\n";
+    out += "</td><td class=\"n\">" + vote_cell(c.vote) + "</td></tr>\n";
   }
   return out + "</table>\n";
 }
