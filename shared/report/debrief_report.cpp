@@ -1,6 +1,7 @@
 #include "report/debrief_report.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "core/enum_names.hpp"
 #include "report/network.hpp"
@@ -28,6 +29,7 @@ h2, h3 { break-after: avoid; page-break-after: avoid; }
 ul.terms { font-size: 8.5pt; color: #333; margin: 2pt 0 0; }
 .met { color: #1f6b2a; } .missed { color: #777; } .crossed { color: #9b1c1c; }
 svg { display: block; max-width: 100%; height: auto; margin: 4pt 0 8pt; }
+svg.network { width: 100%; max-width: 145mm; margin: 0 auto 6pt; }
 svg text { font-family: "DejaVu Sans", "Noto Sans", Arial, sans-serif; font-size: 11px; fill: #111; }
 svg text.count { font-size: 10px; text-anchor: middle; font-weight: bold; }
 svg text.caucus { font-size: 9px; text-anchor: middle; fill: #b5651d; }
