@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "class_match.hpp"
+#include "core/json_codec.hpp"
 #include "report/debrief_json.hpp"
 #include "report/debrief_report.hpp"
 #include "report/gradebook.hpp"
@@ -163,6 +164,11 @@ TEST_CASE("debrief documents of a bot-played match of every scenario") {
     for (std::size_t s = 0; s < scores.size(); ++s)
       CHECK(doc["seat_scores"][s]["total"] == scores[s].total);
     CHECK(doc["scorecards"].size() == record.adopted_drafts().size());
+    // The codec reads the match back: the view, less its private text.
+    const auto back = json_codec::read_document<Match>(doc["match"], DecodeLimits{});
+    INFO(back.error.describe());
+    REQUIRE(back);
+    CHECK(*back.value == without_private_text(view));
 
     for (const auto* text : {&html, &csv, &json}) {
       check_nothing_private(*text);
