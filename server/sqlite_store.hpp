@@ -33,7 +33,8 @@ class SqliteRoomStore final : public RoomStore {
     serve,        // the server: takes the folder's lock, so a second server cannot share it
     maintenance,  // `accord-server purge`: also takes the lock (refused while a server runs)
     // Reports (`accord-report debrief`): opens the database read-only, beside a running server
-    // (WAL readers take no write lock); creates, migrates and writes nothing.
+    // (WAL readers take no write lock); creates no table, migrates and writes no record (SQLite
+    // itself may create the empty -wal and -shm files of a stopped server's database).
     read_only,
   };
   // Opens (or creates) DIR/accord.sqlite3. nullptr with `error` saying why.
