@@ -294,8 +294,9 @@ std::string timeline_section(const Match& m, const scoring::ClauseCatalogue& cat
   std::string out =
       "<section class=\"sheet\">\n<div class=\"kicker\">Cyber Accord · what happened</div>\n"
       "<h1>Timeline</h1>\n<p class=\"muted\">Round by round: the clauses tabled, amendments and "
-      "deals (with the match clock's time), and every vote with its result "
-      "(yes–no–abstaining).</p>\n<table class=\"compact timeline\">\n";
+      "deals (with their time, in minutes from the first thing the match recorded), and every "
+      "vote with its result (yes–no–abstaining).</p>\n<table class=\"compact timeline\">\n";
+  const TimeMs origin = match_origin(m);
   for (const auto& e : timeline(m, catalogue)) {
     if (e.kind == TimelineKind::phase) {
       out += "<tr class=\"phase\"><td colspan=\"2\">" + escape(e.text) + "</td></tr>\n";
@@ -325,7 +326,7 @@ std::string timeline_section(const Match& m, const scoring::ClauseCatalogue& cat
       case TimelineKind::phase:
         break;
     }
-    if (e.at) when += " · " + clock_text(*e.at);
+    if (e.at) when += " · " + clock_text(*e.at - origin);
     out += "<tr><td class=\"when\">" + escape(when) + "</td><td>" + escape(e.text) + "</td></tr>\n";
   }
   return out + "</table>\n</section>\n";
@@ -373,14 +374,16 @@ std::string participation_section(const Match& m, const std::vector<scoring::Sea
       "<section class=\"sheet\">\n<div class=\"kicker\">Cyber Accord · for the teacher</div>\n"
       "<h1>Participation</h1>\n<p class=\"muted\">Per student: messages in every channel, "
       "clauses tabled and amendments proposed; per seat, shared by its delegation: "
-      "co-sponsorships, ballots and deals. Counts only.</p>\n";
+      "co-sponsorships, ballots and deals. Counts only. \"Last spoke\": minutes from the first "
+      "thing the match recorded.</p>\n";
   if (rows.empty())
     return out + "<p>No student took part: bots played every seat.</p>\n</section>\n";
+  const TimeMs origin = match_origin(m);
   out +=
       "<table class=\"compact\">\n<tr><th>Student</th><th>State</th><th>Role</th>"
       "<th class=\"n\">Messages</th><th class=\"n\">Clauses</th><th class=\"n\">Amend.</th>"
       "<th class=\"n\">Co-sp.</th><th class=\"n\">Ballots</th><th class=\"n\">Deals off./acc."
-      "</th><th class=\"n\">Last spoke</th><th class=\"n\">Objectives</th><th class=\"n\">"
+      "</th><th class=\"n\">Last spoke (min)</th><th class=\"n\">Objectives</th><th class=\"n\">"
       "Score</th></tr>\n";
   for (const auto& r : rows) {
     const bool seated = r.seat && *r.seat < m.settings.seats.size();
@@ -404,7 +407,7 @@ std::string participation_section(const Match& m, const std::vector<scoring::Sea
            std::to_string(r.seat_cosponsorships) + "</td><td class=\"n\">" +
            std::to_string(r.seat_ballots) + "</td><td class=\"n\">" +
            std::to_string(r.seat_deals_offered) + " / " + std::to_string(r.seat_deals_accepted) +
-           "</td><td class=\"n\">" + (r.last_spoke ? clock_text(*r.last_spoke) : "never") +
+           "</td><td class=\"n\">" + (r.last_spoke ? clock_text(*r.last_spoke - origin) : "never") +
            "</td><td class=\"n\">" + objectives + "</td><td class=\"n\">" + score + "</td></tr>\n";
   }
   return out + "</table>\n</section>\n";

@@ -132,6 +132,20 @@ std::string clock_text(TimeMs at) {
   return std::to_string(seconds / 60) + (s < 10 ? ":0" : ":") + std::to_string(s);
 }
 
+TimeMs match_origin(const Match& m) {
+  std::optional<TimeMs> first = m.lobby_opened_at;
+  const auto consider = [&](TimeMs at) { first = first ? std::min(*first, at) : at; };
+  for (const Channel& channel : m.channels)
+    for (const ChatMessage& message : channel.messages)
+      consider(message.at);
+  for (const Clause& clause : m.clauses)
+    for (const Amendment& amendment : clause.amendments)
+      consider(amendment.at);
+  for (const Deal& deal : m.deals)
+    if (!is_placeholder(deal)) consider(deal.at);
+  return first.value_or(0);
+}
+
 std::vector<TimelineEntry> timeline(const Match& m, const scoring::ClauseCatalogue& catalogue) {
   std::vector<TimelineEntry> out;
   const std::uint32_t rounds = std::max<std::uint32_t>(1, m.settings.rules.rounds);

@@ -36,7 +36,12 @@ struct TimelineEntry {
 // In match order: round by round (drafting, then its clause vote), the final vote, the debrief.
 std::vector<TimelineEntry> timeline(const Match& view, const scoring::ClauseCatalogue& clauses);
 
-// "12:05" on the match clock (minutes may pass 59).
+// "12:05": minutes and seconds (minutes may pass 59).
 std::string clock_text(TimeMs at);
+
+// Where the report's times count from: the room clock is the server's, shared by its rooms and
+// kept across restarts, so times are shown from the match's first recorded moment (the lobby's
+// countdown, or the earliest message, amendment or deal). 0 when the match records none.
+TimeMs match_origin(const Match& view);
 
 }  // namespace accord::report

@@ -210,7 +210,10 @@ TEST_CASE("timeline: phases in order, clock times where the record keeps them") 
   for (const auto& e : entries) {
     CHECK(e.round >= round);  // never back in time
     round = e.round;
-    if (e.kind == TimelineKind::amendment || e.kind == TimelineKind::deal) CHECK(e.at);
+    if (e.kind == TimelineKind::amendment || e.kind == TimelineKind::deal) {
+      REQUIRE(e.at);
+      CHECK(*e.at >= match_origin(played.facilitator_view()));  // shown from the origin on
+    }
   }
   CHECK(clock_text(0) == "0:00");
   CHECK(clock_text(754'900) == "12:34");
