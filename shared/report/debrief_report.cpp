@@ -284,7 +284,6 @@ std::string seats_section(const Match& m, const std::vector<scoring::SeatScore>&
       out += "<li>" + escape(l.text) + "</li>\n";
     out += "</ul>\n</div>\n";
   }
-  (void)m;
   return out + "</section>\n";
 }
 

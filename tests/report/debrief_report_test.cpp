@@ -26,7 +26,7 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> row;
   std::string field;
-  bool quoted = false, in_quotes = false;
+  bool in_quotes = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (in_quotes) {
@@ -34,17 +34,17 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
         field += '"';
         ++i;
       } else if (c == '"') {
-        in_quotes = false;
+        in_quotes = false;  // a quoted field ends here: a comma or CRLF must follow
+        REQUIRE((i + 1 == text.size() || text[i + 1] == ',' || text[i + 1] == '\r'));
       } else {
         field += c;
       }
     } else if (c == '"') {
       REQUIRE(field.empty());  // a quote only opens a field
-      in_quotes = quoted = true;
+      in_quotes = true;
     } else if (c == ',') {
       row.push_back(field);
       field.clear();
-      quoted = false;
     } else if (c == '\r') {
       REQUIRE(i + 1 < text.size());
       REQUIRE(text[i + 1] == '\n');  // every record ends with CRLF
@@ -52,7 +52,6 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
       rows.push_back(row);
       row.clear();
       field.clear();
-      quoted = false;
       ++i;
     } else {
       REQUIRE(c != '\n');  // a bare LF outside quotes
@@ -62,7 +61,6 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
   REQUIRE_FALSE(in_quotes);
   REQUIRE(field.empty());
   REQUIRE(row.empty());  // the last record ended with CRLF too
-  (void)quoted;
   return rows;
 }
 
