@@ -198,6 +198,25 @@ TEST_CASE(
   CHECK(json.find("Good morning, delegates.") != std::string::npos);
 }
 
+TEST_CASE("debrief report: with no code adopted, what the last draft would have scored") {
+  Match view = class_matches().front().facilitator_view();
+  for (auto& draft : view.drafts) {
+    draft.status = DraftStatus::failed;
+    draft.final_vote.outcome = VoteOutcome::rejected;
+  }
+  const std::string html =
+      debrief_report({view, shipped_content(), class_matches().front().scenario, ""}, Paper::a4);
+  CHECK(html.find("No code was adopted.") != std::string::npos);
+  CHECK(html.find("no code was adopted</div>") != std::string::npos);  // the code's page
+  const std::string code = section(html, "<h2>The code, clause by clause</h2>");
+  REQUIRE_FALSE(code.empty());
+  for (const auto& clause : view.clauses)
+    if (clause.draft + 1 == view.drafts.size() && clause.status == ClauseStatus::adopted &&
+        !clause.ref.empty())
+      CHECK(code.find("#" + escape(clause.ref) + "</span>") != std::string::npos);
+  CHECK(html.find("the draft failed") != std::string::npos);  // the timeline's final vote
+}
+
 TEST_CASE("timeline: phases in order, clock times where the record keeps them") {
   const auto& played = class_matches().front();
   const auto entries = timeline(played.facilitator_view(), shipped_content().clauses());
