@@ -78,7 +78,8 @@ std::string save_document(const std::string& name, const std::string& text) {
 // gradebook for the facilitator, whose view counts every student's messages.
 void draw_documents(Ui& u, const Session& session, const Match& v) {
   const std::string scenario = session.scenario_id(), code = session.room_code();
-  const report::DebriefSource source{v, u.content, scenario, code};
+  // What each student did is the teacher's: a student's copy leaves it out.
+  const report::DebriefSource source{v, u.content, scenario, code, session.can_facilitate()};
   std::optional<std::string> saved;
   if (ui::button(u.s.get("debrief.save_report")))
     saved = save_document(report::debrief_file_name(scenario, code, "html"),

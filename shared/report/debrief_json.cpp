@@ -104,7 +104,7 @@ std::string debrief_json(const DebriefSource& src) {
              {"last_spoke_ms", r.last_spoke ? json(*r.last_spoke) : json(nullptr)}};
     students.push_back(std::move(row));
   }
-  doc["participation"] = students;
+  if (src.participation) doc["participation"] = students;
   json events = json::array();
   for (const auto& e : timeline(m, catalogue)) {
     json item{{"round", e.round}, {"text", e.text}};

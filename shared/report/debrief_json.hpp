@@ -2,8 +2,8 @@
 // view the report is built from, with the text of every message outside the plenary, of every
 // hidden message and of every private note blanked), each adopted draft's scorecard (scoring's
 // render_json),
-// every seat's score with its objectives and red lines, each student's participation and the
-// timeline.
+// every seat's score with its objectives and red lines, each student's participation (the
+// teacher's copy only: DebriefSource::participation) and the timeline.
 #pragma once
 
 #include <string>

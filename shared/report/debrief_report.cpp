@@ -493,8 +493,8 @@ std::string debrief_report(const DebriefSource& src, Paper paper) {
           "<li>The code, clause by clause, with its scorecard and how the score was reached</li>\n"
           "<li>Every seat's score: objectives, red lines, influence and deals</li>\n"
           "<li>The timeline: clauses, amendments, deals and votes</li>\n"
-          "<li>The communication network (message counts only)</li>\n"
-          "<li>Participation, student by student</li>\n";
+          "<li>The communication network (message counts only)</li>\n";
+  if (src.participation) body += "<li>Participation, student by student</li>\n";
   if (scenario) body += "<li>What happened in history, and questions for the discussion</li>\n";
   body +=
       "</ol>\n<p class=\"muted\">This file holds the students' names as they typed them. "
@@ -510,7 +510,7 @@ std::string debrief_report(const DebriefSource& src, Paper paper) {
   body += seats_section(m, scores);
   body += timeline_section(m, catalogue);
   body += network_section(m);
-  body += participation_section(m, scores);
+  if (src.participation) body += participation_section(m, scores);
   if (scenario) body += history_section(*scenario);
   return page("Debrief: " + title, paper, kDebriefCss, body);
 }

@@ -22,6 +22,9 @@ struct DebriefSource {
   const content::ContentCatalogue& content;
   std::string_view scenario_id;  // for the title, history and questions; may be unknown
   std::string_view room_code;    // shown on the cover when not empty
+  // The per-student participation section: the teacher's copy only (a student's saved report
+  // leaves out what classmates did).
+  bool participation = true;
 };
 
 std::string debrief_report(const DebriefSource& source, Paper paper);

@@ -324,6 +324,7 @@ TEST_CASE(
     const std::string html = slurp(report);
     CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
     CHECK(html.find(st.view.settings.seats.back().name) != std::string::npos);
+    CHECK(html.find("<h1>Participation</h1>") == std::string::npos);  // the teacher's copy only
     REQUIRE(player.click(S("debrief.save_match")));
     CHECK(slurp(documents / "debrief-opt_in_code.json").find("\"cyber-accord-debrief\"") !=
           std::string::npos);
@@ -332,6 +333,9 @@ TEST_CASE(
   Clicker gui(facilitating(st));
   gui.screen(draw_debrief);
   REQUIRE(gui.click(S("debrief.save_gradebook")));
+  REQUIRE(gui.click(S("debrief.save_report")));
+  CHECK(slurp(documents / "debrief-opt_in_code.html").find("<h1>Participation</h1>") !=
+        std::string::npos);
   const std::string csv = slurp(documents / "debrief-opt_in_code.csv");
   CHECK(csv.rfind("Name,State,Delegation role,", 0) == 0);
   CHECK(csv.find(st.view.participants[st.participant].name) != std::string::npos);
