@@ -63,6 +63,8 @@ bool shows_content(Screen screen, const Session& session) {
 // with --paused) and shows that screen. False while there is no target or it is not reached.
 bool App::freeze_at_target() {
   if (!target_ || !shows_content(*target_, *session_)) return false;
+  // With --inject, the capture waits for the crisis to reach the screen.
+  if (!opt_.inject.empty() && session_->view().injects_fired.empty()) return false;
   frozen_ = true;
   screen_ = *target_;
   if (opt_.paused) session_->post_facilitator(PauseClock{});

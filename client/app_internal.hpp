@@ -80,6 +80,7 @@ class App {
   std::optional<Phase> last_phase_;
   std::optional<Screen> target_;
   bool frozen_ = false;
+  bool inject_fired_ = false;  // --inject
   int frames_after_reach_ = 0;
   int debrief_frames_ = 0;
   bool quit_ = false;

@@ -225,6 +225,11 @@ int App::run() {
       if (!freeze_at_target()) {
         if (session_->poll(real_ms)) extra_frames = std::max(extra_frames, 1);
         if (autopilot_) autopilot_->step(*session_);
+        if (!opt_.inject.empty() && !inject_fired_ && session_->can_facilitate() &&
+            session_->view().phase == Phase::drafting) {
+          session_->post_facilitator(FireInject{opt_.inject});
+          inject_fired_ = true;
+        }
         follow_network();
         if (session_) follow_phase();
       }

@@ -36,6 +36,8 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
   app.add_option("--screen", o.screen, "With --screenshot: the screen to capture")
       ->check(CLI::IsMember(screen_names()));
   app.add_option("--screenshot", o.screenshot, "Save a PNG of the screen and exit");
+  app.add_option("--inject", o.inject,
+                 "Solo: fire this crisis inject (assets/injects/<id>.json) when drafting begins");
   app.add_flag("--paused", o.paused,
                "With --screen: pause the clock when the screen is reached, then capture");
   app.add_option("--text-log", o.text_log, "Write every string drawn to this file (tests)");

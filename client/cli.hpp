@@ -20,6 +20,7 @@ struct Options {
   bool autoplay = false;
   std::string screen;      // with --screenshot: capture this screen
   std::string screenshot;  // PNG path
+  std::string inject;      // solo: fire this crisis inject when drafting begins
   bool paused = false;     // with --screen: the facilitator pauses the clock before the capture
   std::string text_log;    // test hook: every string the screens draw, one a line
   double max_seconds = 0;  // 0: no limit; --screen defaults to 120

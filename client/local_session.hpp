@@ -64,6 +64,8 @@ class LocalSession final : public Session {
   int bot_rejections() const { return bot_rejections_; }
   int bot_commands() const { return bot_commands_; }
   const MatchHost& host() const { return engine_.host(); }
+  // Solo: the player runs the room, so the room's own settings are the facilitator's.
+  const MatchSettings* facilitator_settings() const override { return &engine_.match().settings; }
 
  private:
   class Router;

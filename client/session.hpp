@@ -61,6 +61,11 @@ class Session {
   virtual ConnectionState connection() const = 0;
   // The scenario being played (content id), for the briefing and the historical outcome.
   virtual const std::string& scenario_id() const = 0;
+  // The match's settings as the facilitator sees them (the inject library and schedule, which a
+  // seat's view leaves out); null for a session that cannot facilitate.
+  virtual const MatchSettings* facilitator_settings() const {
+    return can_facilitate() ? &view().settings : nullptr;
+  }
 
   // ---- networked sessions (a local session keeps the defaults)
   // The room's join code; empty for a local solo match.

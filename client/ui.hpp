@@ -106,7 +106,8 @@ struct UiState {
   // facilitator: where the role cards were saved (or why not)
   std::string cards_saved_to;
   bool cards_failed = false;
-  int silence_minutes = 5;  // the participation view flags students quiet this long
+  int silence_minutes = 5;       // the participation view flags students quiet this long
+  std::size_t injects_read = 0;  // crisis news read (the latest stays open until then)
   // settings (edited copy, applied on Save)
   std::optional<Settings> editing;
 };
@@ -196,6 +197,10 @@ void draw_facilitator(Ui& u);
 void draw_projector(Ui& u);
 void draw_settings(Ui& u);
 void draw_status_bar(Ui& u);
+// Crisis injects (screens/injects.cpp): the facilitator's console, and the news with the
+// emergency vote (ballot buttons only where the viewer may vote).
+void draw_injects_console(Ui& u, const Match& v);
+void draw_inject_news(Ui& u, const Match& v, bool may_vote);
 // The what-if or final scorecard: a bar per criterion (draw list) and the explanation.
 void draw_criteria_bars(Ui& u, const scoring::Scorecard& card);
 void draw_scorecard(Ui& u, const scoring::Scorecard& card,

@@ -88,6 +88,11 @@ void library(Ui& u, Session& session, const Match& v, DraftIndex draft) {
     const std::string label = a->ref + "###lib" + a->ref;
     const bool open = ImGui::TreeNode(label.c_str());
     ImGui::SameLine();
+    // A crisis inject made this clause urgent: the room is expected to act on it.
+    if (std::binary_search(v.urgent_refs.begin(), v.urgent_refs.end(), a->ref)) {
+      ui::text_colored(u.palette.warn, u.s.get("injects.urgent_tag"));
+      ImGui::SameLine();
+    }
     ui::text_wrapped(a->title);
     if (!open) continue;
     ui::text_wrapped(a->summary);

@@ -428,6 +428,8 @@ void draw_facilitator(Ui& u) {
   }
   if (sent && !session.last_rejection()) announcement.clear();
 
+  draw_injects_console(u, v);
+
   draw_seats(u, v);
   draw_participants(u, session, v);
   draw_participation(u, session, v);

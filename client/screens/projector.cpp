@@ -19,6 +19,7 @@ void draw_projector(Ui& u) {
   ui::text_colored(u.palette.accent,
                    u.f("projector.code", {code.empty() ? u.s.get("lobby.solo_code") : code}));
   ImGui::PopFont();
+  draw_inject_news(u, v, false);  // the public view: news and tallies, never a ballot button
   ImGui::Separator();
   ImGui::BeginChild("projector", ImVec2(0, 0), false);
   for (DraftIndex d = 0; d < v.drafts.size(); ++d) {

@@ -41,6 +41,7 @@ void draw_status_bar(Ui& u) {
       break;
   }
   ImGui::PopFont();
+  draw_inject_news(u, v, true);
   if (session.connection() == ConnectionState::lost && !session.problem().empty())
     ui::text_colored(u.palette.bad, u.f("status.problem", {session.problem()}));
   if (const auto report = session.caretaker_report(); !report.empty()) {

@@ -67,7 +67,32 @@ Bot::Bot(SeatIndex seat, const Match& own_view, const scoring::ClauseCatalogue& 
       catalogue_(catalogue),
       options_(std::move(options)),
       brief_(read_brief(own_view, seat, catalogue, options_.difficulty != Difficulty::easy)),
-      rng_(Pcg32::seeded(options_.seed * 1000003 + seat, 0xb07 + seat)) {}
+      rng_(Pcg32::seeded(options_.seed * 1000003 + seat, 0xb07 + seat)) {
+  if (seat < own_view.settings.seats.size()) own_setup_ = own_view.settings.seats[seat];
+}
+
+void Bot::follow_injects(const Match& view) {
+  const auto& now = view.settings.seats[seat_].priorities;
+  const bool changed = view.injects_fired.size() != injects_seen_;
+  injects_seen_ = view.injects_fired.size();
+  if (!view_priorities_) {
+    view_priorities_ = now;
+    if (!changed) return;
+  }
+  if (!changed) return;
+  const auto has = [](const std::vector<std::string>& refs, const std::string& ref) {
+    return std::find(refs.begin(), refs.end(), ref) != refs.end();
+  };
+  auto& mine = own_setup_.priorities;
+  for (const auto& ref : *view_priorities_)
+    if (!has(now, ref)) mine.erase(std::remove(mine.begin(), mine.end(), ref), mine.end());
+  for (const auto& ref : now)
+    if (!has(*view_priorities_, ref) && !has(mine, ref)) mine.push_back(ref);
+  view_priorities_ = now;
+  Match with_own_setup = view;
+  with_own_setup.settings.seats[seat_] = own_setup_;
+  brief_ = read_brief(with_own_setup, seat_, catalogue_, options_.difficulty != Difficulty::easy);
+}
 
 TimeMs Bot::think_ms() {
   return draw_think_ms(options_.pace, rng_);
@@ -97,6 +122,7 @@ std::string Bot::clause_label(const Match& view, ClauseId id) const {
 std::optional<Command> Bot::next(const Match& view, TimeMs now, bool paced) {
   if (seat_ >= view.seats.size()) return std::nullopt;
   paced_ = paced;
+  follow_injects(view);
   const std::pair<Phase, std::uint32_t> phase{view.phase, view.round};
   if (phase != phase_seen_) {
     phase_seen_ = phase;
@@ -132,6 +158,7 @@ std::optional<Command> Bot::choose(const Match& view, TimeMs now) {
   if (view.paused_at) return std::nullopt;
   if (deal_phase(view))
     if (auto answer = answer_deals(view, now)) return answer;
+  if (auto ballot = statement_move(view, now)) return ballot;
   switch (view.phase) {
     case Phase::drafting:
       return drafting_move(view, now);

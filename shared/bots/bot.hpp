@@ -80,12 +80,15 @@ class Bot {
   std::optional<Command> answer_deals(const Match& view, TimeMs now);
   std::optional<Command> drafting_move(const Match& view, TimeMs now);
   std::optional<Command> clause_vote_move(const Match& view, TimeMs now);
+  // An inject's emergency statement, in whatever phase it is open.
+  std::optional<Command> statement_move(const Match& view, TimeMs now);
   std::optional<Command> final_vote_move(const Match& view, TimeMs now);
   std::optional<Command> offer_deal(const Match& view, TimeMs now);
   std::optional<Command> offer_backing_for_a_deal(const Match& view, TimeMs now);
   std::optional<Command> say(const Match& view, Say what, Reason why, const std::string& clause);
 
   Ballot clause_ballot(const Match& view, ClauseId id);
+  Ballot statement_ballot(const Statement& statement) const;
   Ballot draft_ballot(const Match& view, DraftIndex draft);
   Ballot package_ballot(const Match& view, DraftIndex draft);
   // The dossier's stance rule over a text: a red line in it means no, else the sum decides.
@@ -114,6 +117,13 @@ class Bot {
   std::optional<std::string> pending_speech_;  // said right after the act it explains
   std::uint32_t spoken_in_phase_ = 0;
   std::pair<Phase, std::uint32_t> phase_seen_{Phase::lobby, 0};
+  // Injects may shift the seat's priorities or make clauses urgent. The bot keeps the setup it
+  // read its brief from and applies to it only what changed in its view's priorities since its
+  // first look, so it never reads anything else of its secrets from a later view.
+  void follow_injects(const Match& view);
+  SeatSetup own_setup_;
+  std::optional<std::vector<std::string>> view_priorities_;
+  std::size_t injects_seen_ = 0;
   TimeMs ready_after_ = 0;            // in this drafting phase, mark done only after this
   bool paced_ = true;                 // this call came with the room's clock
   std::optional<RoomEstimate> room_;  // hard: rebuilt when the public record changes

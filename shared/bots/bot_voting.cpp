@@ -133,6 +133,25 @@ Ballot Bot::draft_ballot(const Match& view, DraftIndex draft) {
   return ballot;
 }
 
+Ballot Bot::statement_ballot(const Statement& statement) const {
+  const auto value = brief_.value_of(statement.ref);
+  const bool easy = options_.difficulty == Difficulty::easy;
+  if (value >= (easy ? kYes : 100)) return Ballot::yes;
+  if (value <= kNo) return Ballot::no;
+  return Ballot::abstain;
+}
+
+std::optional<Command> Bot::statement_move(const Match& view, TimeMs now) {
+  for (std::uint32_t i = 0; i < view.statements.size(); ++i) {
+    const auto& vote = view.statements[i].vote;
+    if (vote.state != VoteState::open || seat_ >= vote.ballots.size() || vote.ballots[seat_])
+      continue;
+    CastBallot cast{VoteOn::statement, i, statement_ballot(view.statements[i])};
+    if (legal(view, cast, now)) return cast;
+  }
+  return std::nullopt;
+}
+
 std::optional<Command> Bot::clause_vote_move(const Match& view, TimeMs now) {
   for (DraftIndex d = 0; d < view.drafts.size(); ++d) {
     const auto& vote = view.drafts[d].package_vote;

@@ -103,6 +103,9 @@ BriefKnowledge read_brief(const Match& own_view, SeatIndex seat,
       collect(*parsed.condition, true, catalogue, own_view, k, bonus);
       k.objectives.push_back(std::move(*parsed.condition));
     }
+    // A clause an inject made urgent weighs more for a state that does not oppose it.
+    for (const auto& ref : own_view.urgent_refs)
+      if (k.value[ref] >= 0) bonus[ref] += kUrgentBonus;
     for (const auto& [ref, extra] : bonus)
       k.value[ref] += extra;
   }

@@ -18,6 +18,7 @@ namespace accord::bots {
 // Utility of a clause reference standing in an adopted code, on the stance scale (x100).
 inline constexpr std::int32_t kRedLineValue = -1000;
 inline constexpr std::int32_t kPriorityBonus = 150;
+inline constexpr std::int32_t kUrgentBonus = 75;
 inline constexpr std::int32_t kObjectiveBonus = 250;
 inline constexpr std::int32_t kObjectiveAvoid = -400;
 

@@ -14,6 +14,11 @@ std::optional<Command> RandomBot::next_command(const Match& view, TimeMs now) {
   const auto pick = [&](std::size_t n) { return rng_.below(static_cast<std::uint32_t>(n)); };
   const Ballot ballots[] = {Ballot::yes, Ballot::no, Ballot::abstain};
   std::vector<Command> moves;
+  for (std::uint32_t i = 0; i < view.statements.size(); ++i) {  // emergency votes, any phase
+    const auto& vote = view.statements[i].vote;
+    if (vote.state == VoteState::open && seat_ < vote.ballots.size() && !vote.ballots[seat_])
+      moves.push_back(CastBallot{VoteOn::statement, i, ballots[pick(3)]});
+  }
   switch (view.phase) {
     case Phase::drafting: {
       const auto& table = view.settings.clause_table;

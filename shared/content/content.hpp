@@ -162,6 +162,42 @@ struct SeatOverride {
   std::string why;
 };
 
+// ------------------------------------------------------------------ injects (assets/injects/)
+
+// Which seats an inject's priority shift reaches: states by id and whole blocs.
+struct InjectShift {
+  std::vector<std::string> states;
+  std::vector<std::string> blocs;
+  std::vector<std::string> add;     // clause refs the seat now works for
+  std::vector<std::string> remove;  // refs it no longer works for
+  std::string note;                 // told to the seat: why its priorities moved
+};
+
+// A crisis event a facilitator can fire (or a scenario schedule), grounded in a real kind of
+// incident; docs/teaching.md describes the files.
+struct Inject {
+  std::string id;    // file name without .json
+  std::string file;  // "injects/<id>.json", for errors
+  std::string title;
+  std::string kind;          // the real kind of incident, e.g. "ransomware on hospitals"
+  std::string news;          // public news text
+  std::string teacher_note;  // what really happened of this kind, for the debrief
+  std::vector<std::string> sources;
+  std::vector<std::string> urgent;        // clause refs made urgent
+  std::vector<std::string> add_to_table;  // clause families put on the table
+  std::vector<InjectShift> shifts;
+  std::string statement;      // a short statement for an emergency vote; empty: none
+  std::string statement_ref;  // the clause whose support the statement follows
+  TimeMs statement_vote_ms = 0;
+  TimeMs extra_drafting_ms = 0;
+};
+
+// A scenario's inject plan: which of the library it leaves out, and which it fires by itself.
+struct InjectPlan {
+  std::vector<std::string> exclude;
+  std::vector<ScheduledInject> schedule;
+};
+
 struct Scenario {
   std::string id;
   std::string title;
@@ -185,6 +221,7 @@ struct Scenario {
   std::string notes;
   std::vector<std::string> sources;
   std::map<std::string, SeatOverride> seat_overrides;  // by state id
+  InjectPlan injects;
   // How the vote of a seat that is only a UN observer (the EU, the AU) counts in this game;
   // required when one is seated.
   std::string observer_rule;
@@ -207,6 +244,8 @@ class ContentCatalogue {
   const std::vector<Bloc>& blocs() const { return blocs_; }
   const std::vector<Scenario>& scenarios() const { return scenarios_; }  // sorted by year, id
   const Scenario* scenario(std::string_view id) const;
+  const std::vector<Inject>& injects() const { return injects_; }  // sorted by id
+  const Inject* inject(std::string_view id) const;
 
   // XXH3-64 over the clause catalogue's hash and the canonical bytes of every state and
   // scenario file; as 16 lower-case hex digits for LogHeader::content_hash.
@@ -221,6 +260,7 @@ class ContentCatalogue {
   std::vector<StateProfile> states_;
   std::vector<Bloc> blocs_;
   std::vector<Scenario> scenarios_;
+  std::vector<Inject> injects_;
   std::uint64_t hash_ = 0;
 };
 
@@ -232,9 +272,9 @@ struct ContentLoad {
 
 // Pure: from files already in memory. Names are relative to the asset folder:
 // "clauses/law.json", "scoring/formula.json", "states/brazil.json", "states/blocs.json",
-// "scenarios/collapse.json".
+// "scenarios/collapse.json", "injects/cable_cut.json".
 ContentLoad build_content(std::vector<AssetFile> files);
-// Reads clauses/, scoring/, states/ and scenarios/ under asset_dir.
+// Reads clauses/, scoring/, states/, scenarios/ and injects/ under asset_dir.
 ContentLoad load_content(const std::filesystem::path& asset_dir);
 
 // ------------------------------------------------------------------ playability
@@ -288,7 +328,8 @@ struct MatchCreation {
 
 // Seats chosen by the scenario's scale-down order; the clause table holds every variant of the
 // families on the table; drafts keep the sponsors still seated; rules from the preset and the
-// scenario's decision rule and ballot; seat setups from the state profiles of the scenario's era.
+// scenario's decision rule and ballot; seat setups from the state profiles of the scenario's era;
+// the inject library (all but the scenario's exclusions) resolved to these seats and this table.
 MatchCreation make_match_settings(const ContentCatalogue& catalogue, std::string_view scenario_id,
                                   std::size_t seat_count, std::string_view timer_preset);
 

@@ -5,19 +5,19 @@
 
 namespace accord::content {
 
-namespace {
-
 void refs_of(const std::vector<std::string>& refs, const std::string& at, bool family,
              std::vector<PendingRef>& out) {
   for (std::size_t i = 0; i < refs.size(); ++i)
     out.push_back({at + "/" + std::to_string(i), refs[i], family});
 }
 
-void states_of(const std::vector<std::string>& ids, const std::string& at,
-               std::vector<std::pair<std::string, std::string>>& out) {
+void ids_of(const std::vector<std::string>& ids, const std::string& at,
+            std::vector<std::pair<std::string, std::string>>& out) {
   for (std::size_t i = 0; i < ids.size(); ++i)
     out.emplace_back(at + "/" + std::to_string(i), ids[i]);
 }
+
+namespace {
 
 TimeMs seconds(JsonWalk& walk, const json& obj, const std::string& at, const char* key) {
   return static_cast<TimeMs>(walk.integer(obj, at, key, 1, 24 * 3600).value_or(0)) * 1000;
@@ -150,7 +150,8 @@ void read_scenario_file(const json& doc, JsonWalk& walk, ScenarioFileData& out) 
                   "notes",
                   "sources",
                   "seat_overrides",
-                  "observer_rule"});
+                  "observer_rule",
+                  "injects"});
   s.id = walk.string(doc, "", "id").value_or("");
   s.title = walk.string(doc, "", "title").value_or("");
   s.year = static_cast<int>(walk.integer(doc, "", "year", 1990, 2100).value_or(0));
@@ -175,7 +176,7 @@ void read_scenario_file(const json& doc, JsonWalk& walk, ScenarioFileData& out) 
   }
   s.body = walk.string(doc, "", "body").value_or("");
   s.seats = walk.string_array(doc, "", "seats");
-  states_of(s.seats, "/seats", out.state_refs);
+  ids_of(s.seats, "/seats", out.state_refs);
   s.drop_order = walk.string_array(doc, "", "drop_order");
   if (const auto rule = walk.string(doc, "", "decision_rule")) {
     if (const auto r = enum_from_string<DecisionRule>(*rule))
@@ -273,6 +274,7 @@ void read_scenario_file(const json& doc, JsonWalk& walk, ScenarioFileData& out) 
       std::find(pivot.refs.begin(), pivot.refs.end(), pivot.pivot_qualified) == pivot.refs.end())
     walk.fail("/example_compromise/pivot/qualified",
               "'" + pivot.pivot_qualified + "' is not in the compromise");
+  read_inject_plan(doc, walk, out);
 }
 
 }  // namespace accord::content

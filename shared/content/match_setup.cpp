@@ -106,6 +106,59 @@ const TimerPreset* Scenario::preset(std::string_view preset_id) const {
   return nullptr;
 }
 
+namespace {
+
+bool has_ref(const std::vector<ClauseOption>& table, const std::string& ref) {
+  return std::any_of(table.begin(), table.end(),
+                     [&](const ClauseOption& o) { return o.ref == ref; });
+}
+
+// The inject as this match can use it: the families it adds that the table lacks, and only the
+// refs the table (with those) holds; shifts resolved to the seats their states and blocs hold.
+InjectSetup resolve_inject(const Inject& inject, const ContentCatalogue& catalogue,
+                           const MatchSettings& settings, const std::vector<std::string>& seated) {
+  InjectSetup out;
+  out.id = inject.id;
+  out.title = inject.title;
+  out.news = inject.news;
+  std::vector<ClauseOption> table = settings.clause_table;
+  for (const auto& family : inject.add_to_table)
+    for (const auto* clause : catalogue.clauses().in_family(family))
+      if (!has_ref(table, clause->ref)) {
+        out.new_refs.push_back({clause->ref, clause->family});
+        table.push_back(out.new_refs.back());
+      }
+  const auto usable = [&](const std::vector<std::string>& refs) {
+    std::vector<std::string> kept;
+    for (const auto& ref : refs)
+      if (has_ref(table, ref)) kept.push_back(ref);
+    return kept;
+  };
+  out.urgent_refs = usable(inject.urgent);
+  for (SeatIndex s = 0; s < seated.size(); ++s) {
+    const StateProfile* state = catalogue.state(seated[s]);
+    for (const auto& shift : inject.shifts) {
+      const bool reached =
+          std::find(shift.states.begin(), shift.states.end(), seated[s]) != shift.states.end() ||
+          (state &&
+           std::find(shift.blocs.begin(), shift.blocs.end(), state->bloc) != shift.blocs.end());
+      if (!reached) continue;
+      PriorityShift resolved{s, usable(shift.add), usable(shift.remove), shift.note};
+      if (!resolved.add.empty() || !resolved.remove.empty()) out.shifts.push_back(resolved);
+      break;  // the first shift that names a seat is its shift
+    }
+  }
+  if (!inject.statement.empty()) {
+    out.statement = inject.statement;
+    out.statement_ref = inject.statement_ref;
+    out.statement_vote_ms = inject.statement_vote_ms;
+  }
+  out.extra_drafting_ms = inject.extra_drafting_ms;
+  return out;
+}
+
+}  // namespace
+
 MatchCreation make_match_settings(const ContentCatalogue& catalogue, std::string_view scenario_id,
                                   std::size_t seat_count, std::string_view timer_preset) {
   MatchCreation out;
@@ -164,6 +217,12 @@ MatchCreation make_match_settings(const ContentCatalogue& catalogue, std::string
   rules.adoption_window_ms = preset->adoption_window_ms;
   rules.decision_rule = scenario->decision_rule;
   rules.ballot = scenario->ballot;
+  const auto& plan = scenario->injects;
+  for (const auto& inject : catalogue.injects())
+    if (std::find(plan.exclude.begin(), plan.exclude.end(), inject.id) == plan.exclude.end())
+      settings.injects.push_back(resolve_inject(inject, catalogue, settings, seated));
+  for (const auto& scheduled : plan.schedule)
+    if (scheduled.round <= rules.rounds) settings.inject_schedule.push_back(scheduled);
 
   MatchSetup setup;
   setup.header.content_hash = catalogue.content_hash_hex();

@@ -103,12 +103,19 @@ std::vector<Event> end_phase(const Match& match, TimeMs now) {
       if (match.drafts[d].objection_deadline) events.push_back(AdoptedWithoutVote{d, in_favour});
     apply_all(closing, events);
   }
-  if (is_voting(match.phase)) {
-    auto results = close_open_votes(closing);
+  if (is_voting(match.phase) || next->phase == Phase::debrief) {
+    auto results = is_voting(match.phase) ? close_open_votes(closing) : std::vector<VoteResult>{};
+    // The debrief closes any emergency statement vote still open.
+    if (next->phase == Phase::debrief)
+      for (auto& r : close_statements(closing, std::nullopt))
+        results.push_back(std::move(r));
     if (!results.empty()) events.push_back(VotesClosed{std::move(results)});
   }
   std::optional<TimeMs> deadline;
-  if (auto length = phase_length(match.settings.rules, next->phase)) deadline = now + *length;
+  if (auto length = phase_length(match.settings.rules, next->phase)) {
+    deadline = now + *length;
+    if (next->phase == Phase::drafting) *deadline += match.drafting_bonus_ms;
+  }
   events.push_back(PhaseEnded{match.phase, next->phase, next->round, now, deadline});
 
   Match after = match;
@@ -202,6 +209,8 @@ void apply_event(Match& match, const ClockResumed& e) {
   match.deadline = e.deadline;
   for (auto& draft : match.drafts)
     if (draft.objection_deadline) *draft.objection_deadline += e.paused_for;
+  for (auto& statement : match.statements)
+    if (statement.vote.state == VoteState::open) statement.closes_at += e.paused_for;
   match.paused_at.reset();
   match.paused_remaining.reset();
 }
@@ -228,6 +237,7 @@ void apply_event(Match& match, const PhaseEnded& e) {
   match.round = e.round;
   match.phase_started_at = e.at;
   match.deadline = e.deadline;
+  if (e.next == Phase::drafting) match.drafting_bonus_ms = 0;  // the deadline includes it
   open_votes_for_phase(match, e.next);
 }
 
@@ -242,7 +252,10 @@ std::vector<Event> tick(const Match& match, TimeMs now) {
   if (match.phase == Phase::lobby && match.settings.rules.lobby_ms > 0 &&
       match.settings.has_facilitator && !match.lobby_opened_at)
     return {LobbyCountdownStarted{now}};
-  std::vector<Event> events;
+  std::vector<Event> events = detail::scheduled_injects(match, now);
+  // An inject's statement fired now cannot be due yet: the votes closing are the earlier ones.
+  auto closing = detail::close_statements(match, now);
+  if (!closing.empty()) events.push_back(VotesClosed{std::move(closing)});
   if (match.phase == Phase::final_vote) {
     const auto in_favour = static_cast<std::uint32_t>(detail::occupied_seats(match).size());
     for (DraftIndex d = 0; d < match.drafts.size(); ++d) {

@@ -153,6 +153,14 @@ struct AdvancePhase {
   ACCORD_NO_FIELDS
 };
 
+// Fire a crisis inject from the match's library (its id), from the briefing to the final vote;
+// each inject fires once (injects.cpp).
+struct FireInject {
+  static constexpr std::string_view kName = "fire_inject";
+  static constexpr Senders kSenders{.server = true, .facilitator = true};
+  ACCORD_FIELDS((std::string, inject))
+};
+
 // ------------------------------------------------------------------ chat (chat.cpp)
 
 struct PostMessage {
@@ -348,7 +356,7 @@ using CommandTypes =
              TableClause, WithdrawClause, Cosponsor, WithdrawCosponsorship, ProposeAmendment,
              AnswerAmendment, WithdrawAmendment, HideClause, OfferDeal, AnswerDeal, WithdrawDeal,
              CastBallot, ProposeAdoptionWithoutVote, ObjectToAdoption, ProposeModeration,
-             SupportModeration, OverrideClauseTags>;
+             SupportModeration, OverrideClauseTags, FireInject>;
 using Command = VariantOf<CommandTypes>::type;
 
 }  // namespace accord

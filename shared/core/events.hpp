@@ -31,7 +31,7 @@ struct ParticipantJoined {
       (std::string, name),
       (Role, role, Role::player)
       // The upgrade test's build adds a field here (core/schema.hpp).
-      ACCORD_SCHEMA_PROBE_FIELD((std::string, upgrade_probe_note, "", 3)))
+      ACCORD_SCHEMA_PROBE_FIELD((std::string, upgrade_probe_note, "", 4)))
   // clang-format on
 };
 
@@ -371,6 +371,29 @@ struct PollCarried {
   ACCORD_FIELDS((PollId, poll, 0))
 };
 
+// ------------------------------------------------------------------ injects (injects.cpp)
+
+// A crisis inject fired: its news for everyone, its effects applied by the rules. Each seat's
+// copy carries only its own priority shift; the facilitator's and the server's carry all.
+struct InjectFired {
+  ACCORD_EVENT(InjectFired, "inject_fired", filtered);
+  // clang-format off
+  ACCORD_FIELDS(
+      (std::string, inject),
+      (std::string, title),
+      (std::string, news),
+      (TimeMs, at, 0),
+      (bool, scheduled, false),
+      (std::vector<std::string>, urgent_refs),
+      (std::vector<ClauseOption>, new_refs),
+      (std::vector<PriorityShift>, shifts),
+      (std::string, statement),  // empty: no emergency vote
+      (std::string, statement_ref),
+      (TimeMs, statement_closes_at, 0),
+      (TimeMs, extra_drafting_ms, 0))
+  // clang-format on
+};
+
 // ------------------------------------------------------------------ debrief
 
 struct ChannelReveal {
@@ -409,7 +432,7 @@ using EventTypes =
              AmendmentAnswered, AmendmentWithdrawn, ClauseHidden, DealOffered, DealAnswered,
              DealWithdrawn, BallotCast, VotesClosed, AdoptionProposed, AdoptionObjected,
              AdoptedWithoutVote, PollOpened, PollSupported, PollCarried, SecretsRevealed,
-             ClauseTagsOverridden, LobbyCountdownStarted, StartingTextPackaged>;
+             ClauseTagsOverridden, LobbyCountdownStarted, StartingTextPackaged, InjectFired>;
 using Event = VariantOf<EventTypes>::type;
 
 }  // namespace accord

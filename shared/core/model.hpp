@@ -32,8 +32,9 @@ ACCORD_ENUM(AmendmentStatus, std::uint8_t, pending, accepted, rejected, withdraw
 // not_put: the draft had no adopted clause, so it never went to a final vote.
 ACCORD_ENUM(DraftStatus, std::uint8_t, open, adopted, failed, not_put)
 
-// starting_text: a draft's unamended starting clauses voted as one package (target: the draft).
-ACCORD_ENUM(VoteOn, std::uint8_t, clause, draft, starting_text)
+// starting_text: a draft's unamended starting clauses voted as one package (target: the draft);
+// statement: an inject's emergency statement (target: its index in Match::statements).
+ACCORD_ENUM(VoteOn, std::uint8_t, clause, draft, starting_text, statement)
 
 ACCORD_ENUM(ChannelKind, std::uint8_t, plenary, delegation, bilateral, caucus)
 
@@ -100,6 +101,51 @@ struct DraftSetup {
   friend bool operator==(const DraftSetup&, const DraftSetup&) = default;
 };
 
+// Injects (crisis events) a facilitator may fire during the match, resolved from
+// assets/injects/ when the match is created. The whole library is secret from everyone but the
+// facilitator (visibility.cpp): the class learns of an inject when it fires.
+
+// A shift of one seat's priorities for the rest of the match, told only to that seat.
+struct PriorityShift {
+  // clang-format off
+  ACCORD_FIELDS(
+      (SeatIndex, seat, 0),
+      (std::vector<std::string>, add),  // clause refs the state now works for
+      (std::vector<std::string>, remove),  // refs it no longer works for
+      (std::string, note))  // why, in the seat's own words
+  // clang-format on
+  friend bool operator==(const PriorityShift&, const PriorityShift&) = default;
+};
+
+struct InjectSetup {
+  // clang-format off
+  ACCORD_FIELDS(
+      (std::string, id),  // the file name in assets/injects, e.g. "hospital_ransomware"
+      (std::string, title),
+      (std::string, news),  // the public news text, read out to the conference
+      (std::vector<std::string>, urgent_refs),  // clauses that become urgent (public)
+      (std::vector<ClauseOption>, new_refs),  // clauses put on the table (if not already there)
+      (std::vector<PriorityShift>, shifts),
+      (std::string, statement),  // a short statement put to an emergency vote; empty: none
+      (std::string, statement_ref),  // the clause whose support the statement follows (bots)
+      (TimeMs, statement_vote_ms, 0),  // how long the emergency vote stays open
+      (TimeMs, extra_drafting_ms, 0))  // added to the drafting phase (this one or the next)
+  // clang-format on
+  friend bool operator==(const InjectSetup&, const InjectSetup&) = default;
+};
+
+// A scenario's plan to fire an inject by itself: `after_ms` into that round's phase.
+struct ScheduledInject {
+  // clang-format off
+  ACCORD_FIELDS(
+      (std::string, inject),
+      (std::uint32_t, round, 1),
+      (Phase, phase, Phase::drafting),
+      (TimeMs, after_ms, 0))
+  // clang-format on
+  friend bool operator==(const ScheduledInject&, const ScheduledInject&) = default;
+};
+
 // The room's rules: the facilitator may change them in the lobby (ChangeRules).
 struct RoomRules {
   // clang-format off
@@ -143,7 +189,9 @@ struct MatchSettings {
       (std::vector<ClauseOption>, clause_table),
       (std::vector<DraftSetup>, drafts),  // at least one
       (bool, has_facilitator, true),  // quick-match rooms have none: seats moderate by poll
-      (RoomRules, rules))
+      (RoomRules, rules),
+      (std::vector<InjectSetup>, injects, std::vector<InjectSetup>(), 3),  // secret
+      (std::vector<ScheduledInject>, inject_schedule, std::vector<ScheduledInject>(), 3))  // secret
   // clang-format on
 
   friend bool operator==(const MatchSettings&, const MatchSettings&) = default;
@@ -330,6 +378,35 @@ struct ModerationPoll {
   friend bool operator==(const ModerationPoll&, const ModerationPoll&) = default;
 };
 
+// An inject that has fired: what the whole conference was told, and when.
+struct FiredInject {
+  // clang-format off
+  ACCORD_FIELDS(
+      (std::string, id),
+      (std::string, title),
+      (std::string, news),
+      (TimeMs, at, 0),
+      (Phase, phase, Phase::lobby),
+      (std::uint32_t, round, 0),
+      (bool, scheduled, false))  // fired by the scenario's schedule, not the facilitator
+  // clang-format on
+  friend bool operator==(const FiredInject&, const FiredInject&) = default;
+};
+
+// An inject's short statement, put to an emergency vote in whatever phase the match is in. It
+// closes when every occupied seat has voted, at `closes_at`, or when the debrief begins.
+struct Statement {
+  // clang-format off
+  ACCORD_FIELDS(
+      (std::string, text),
+      (std::string, ref),  // the clause its support follows
+      (std::string, inject),
+      (TimeMs, closes_at, 0),
+      (VoteRecord, vote))
+  // clang-format on
+  friend bool operator==(const Statement&, const Statement&) = default;
+};
+
 struct Match {
   // clang-format off
   ACCORD_FIELDS(
@@ -350,9 +427,14 @@ struct Match {
       (std::vector<Deal>, deals),  // indexed by DealId
       (std::vector<ModerationPoll>, polls),  // indexed by PollId
       // When the lobby's countdown to the planned start began (rooms with a lobby_ms only).
-      (std::optional<TimeMs>, lobby_opened_at, std::nullopt, 2)
+      (std::optional<TimeMs>, lobby_opened_at, std::nullopt, 2),
+      (std::vector<FiredInject>, injects_fired, std::vector<FiredInject>(), 3),
+      (std::vector<std::string>, urgent_refs, std::vector<std::string>(), 3),  // sorted
+      (std::vector<Statement>, statements, std::vector<Statement>(), 3),  // indexed by target
+      // Extra time an inject gave the next drafting phase (fired outside drafting).
+      (TimeMs, drafting_bonus_ms, 0, 3)
       // The upgrade test's build adds a field here (core/schema.hpp).
-      ACCORD_SCHEMA_PROBE_FIELD((std::uint32_t, upgrade_probe, 7, 3)))
+      ACCORD_SCHEMA_PROBE_FIELD((std::uint32_t, upgrade_probe, 7, 4)))
   // clang-format on
 
   friend bool operator==(const Match&, const Match&) = default;

@@ -92,6 +92,32 @@ std::optional<Rejection> validate_settings(const MatchSettings& s) {
                            "Two starting clauses of family " + option->family + ".");
     }
   }
+  std::set<std::string> injects;
+  for (std::size_t i = 0; i < s.injects.size(); ++i) {
+    const auto path = "injects/" + std::to_string(i);
+    const auto& inject = s.injects[i];
+    if (inject.id.empty() || !injects.insert(inject.id).second)
+      return bad_setting(path + "/id", "Each inject needs a unique id.");
+    if (inject.title.empty() || inject.news.empty())
+      return bad_setting(path + "/news", "Each inject needs a title and its news.");
+    if (!inject.statement.empty() &&
+        (inject.statement_vote_ms < 10'000 || inject.statement_vote_ms > 3'600'000))
+      return bad_setting(path + "/statement_vote_ms",
+                         "An emergency vote lasts between ten seconds and an hour.");
+    if (inject.extra_drafting_ms < 0 || inject.extra_drafting_ms > 3'600'000)
+      return bad_setting(path + "/extra_drafting_ms", "Extra drafting time is at most an hour.");
+    for (const auto& shift : inject.shifts)
+      if (shift.seat >= s.seats.size())
+        return bad_setting(path + "/shifts", "A priority shift must name one of the seats.");
+    for (const auto& option : inject.new_refs)
+      if (option.ref.empty() || option.family.empty())
+        return bad_setting(path + "/new_refs",
+                           "A clause put on the table needs a ref and a family.");
+  }
+  for (std::size_t i = 0; i < s.inject_schedule.size(); ++i)
+    if (!injects.count(s.inject_schedule[i].inject))
+      return bad_setting("inject_schedule/" + std::to_string(i) + "/inject",
+                         "The schedule names an inject that is not in the library.");
   return validate_rules(s.rules);
 }
 

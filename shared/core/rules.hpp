@@ -45,5 +45,8 @@ std::optional<DraftIndex> package_of(const Match& match, ClauseId clause);
 // When the current phase is planned to end: its timer's deadline, or the lobby's planned start
 // and the debrief's planned end of the class discussion (countdowns: neither phase ends by itself).
 std::optional<TimeMs> planned_phase_end(const Match& match);
+// The next moment an inject's timer acts by itself: a scheduled inject of the current phase comes
+// due, or an emergency vote closes (none while paused).
+std::optional<TimeMs> next_inject_timer(const Match& match);
 
 }  // namespace accord

@@ -87,6 +87,19 @@ void open_votes_for_phase(Match& match, Phase entering);
 // per draft with at least two unamended starting clauses whose votes have just opened.
 std::vector<Event> package_starting_texts(const Match& match);
 
+// ------------------------------------------------------------------ injects (injects.cpp)
+
+// The event firing an inject of the library now (by the facilitator, or by the schedule).
+InjectFired inject_event(const Match& match, const InjectSetup& inject, TimeMs now, bool scheduled);
+
+bool fired(const Match& match, const std::string& inject_id);
+
+// The scheduled injects due now in the current phase and round, not yet fired.
+std::vector<Event> scheduled_injects(const Match& match, TimeMs now);
+
+// Results for the open emergency statement votes due to close by `now` (all of them: nullopt).
+std::vector<VoteResult> close_statements(const Match& match, std::optional<TimeMs> now);
+
 // ------------------------------------------------------------------ debrief (visibility.cpp)
 
 SecretsRevealed debrief_reveal(const Match& match);

@@ -27,9 +27,10 @@ namespace accord::schema {
 // The version of the data schema. Bump it when a field is added (give the field this number as
 // its `since`) or when a migration is needed (core/migrations.cpp).
 #ifndef ACCORD_SCHEMA_PROBE
-inline constexpr std::uint32_t kVersion = 2;  // 2: lobby and debrief timers, starting-text package
+inline constexpr std::uint32_t kVersion =
+    3;  // 2: lobby and debrief timers, starting-text package; 3: injects
 #else
-inline constexpr std::uint32_t kVersion = 3;  // the upgrade test's build: see below
+inline constexpr std::uint32_t kVersion = 4;  // the upgrade test's build: see below
 #endif
 
 // What a visitor that asks for it (kWantsFieldInfo) receives instead of the bare name: the

@@ -22,7 +22,8 @@ using DealId = std::uint32_t;      // into Match::deals
 using PollId = std::uint32_t;      // into Match::polls
 using Seq = std::uint64_t;
 
-inline constexpr std::uint32_t kRulesVersion = 3;  // 3: starting-text package, lobby countdown
+inline constexpr std::uint32_t kRulesVersion =
+    4;  // 3: starting-text package, lobby countdown; 4: injects
 inline constexpr ChannelId kPlenary = 0;
 
 ACCORD_ENUM(Phase, std::uint8_t, lobby, briefing, drafting, clause_voting, final_vote, debrief)
@@ -108,7 +109,8 @@ ACCORD_ENUM(RejectCode, std::uint8_t,
     invalid_terms,  // a deal's terms do not make sense
     facilitated_room,  // moderation polls exist only in rooms without a facilitator
     invalid_settings,
-    adoption_pending)  // adoption without a vote is proposed: object to it, or wait
+    adoption_pending,  // adoption without a vote is proposed: object to it, or wait
+    no_such_inject)  // not in the match's inject library
 // clang-format on
 
 struct Rejection {

@@ -130,6 +130,14 @@ std::optional<Event> redact(const Match&, const BallotCast& e, const Viewer& vie
   return redacted;
 }
 
+// Each seat learns only its own priority shift.
+std::optional<Event> redact(const Match&, const InjectFired& e, const Viewer& viewer) {
+  if (privileged(viewer)) return e;
+  InjectFired redacted = e;
+  std::erase_if(redacted.shifts, [&](const PriorityShift& s) { return !is_seat(viewer, s.seat); });
+  return redacted;
+}
+
 }  // namespace
 
 bool sees_seat_secrets(const Viewer& viewer, SeatIndex seat) {
@@ -160,6 +168,10 @@ Match view_for(const Match& match, const Viewer& viewer) {
   Match view = match;
   view.rng = Pcg32{};
   const bool facilitator = viewer.kind == ViewerKind::facilitator;
+  if (!facilitator) {  // the class learns of an inject when it fires
+    view.settings.injects.clear();
+    view.settings.inject_schedule.clear();
+  }
   for (SeatIndex s = 0; s < view.seats.size(); ++s) {
     if (sees_seat_secrets(viewer, s)) continue;
     view.seats[s].private_note.clear();
@@ -190,6 +202,8 @@ Match view_for(const Match& match, const Viewer& viewer) {
     if (clause.hidden && !facilitator) clause.text.clear();
     hide_ballots(match, clause.vote, viewer);
   }
+  for (auto& statement : view.statements)
+    hide_ballots(match, statement.vote, viewer);
   for (auto& draft : view.drafts) {
     hide_ballots(match, draft.final_vote, viewer);
     hide_ballots(match, draft.package_vote, viewer);

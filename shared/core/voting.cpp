@@ -20,6 +20,8 @@ bool clause_has_adopted(const Match& m, DraftIndex d) {
 
 VoteRecord* vote_of(Match& m, VoteOn on, std::uint32_t target) {
   if (on == VoteOn::clause) return target < m.clauses.size() ? &m.clauses[target].vote : nullptr;
+  if (on == VoteOn::statement)
+    return target < m.statements.size() ? &m.statements[target].vote : nullptr;
   if (target >= m.drafts.size()) return nullptr;
   return on == VoteOn::draft ? &m.drafts[target].final_vote : &m.drafts[target].package_vote;
 }
@@ -157,6 +159,11 @@ Decision decide_command(const DecideContext& ctx, const CastBallot& cmd) {
       return reject(RejectCode::not_allowed, "target",
                     "Clause " + std::to_string(cmd.target + 1) +
                         " is voted on with its draft's starting text: vote on the package.");
+  } else if (cmd.on == VoteOn::statement) {
+    if (cmd.target >= m.statements.size())
+      return reject(RejectCode::not_allowed, "target", "There is no such emergency statement.");
+    vote = &m.statements[cmd.target].vote;
+    label = "the emergency statement";
   } else if (cmd.on == VoteOn::starting_text) {
     if (cmd.target >= m.drafts.size())
       return reject(RejectCode::no_such_draft, "target", "There is no such draft.");
@@ -182,6 +189,19 @@ Decision decide_command(const DecideContext& ctx, const CastBallot& cmd) {
                       " on " + label + ".");
   const bool first_ballot = seat >= vote->ballots.size() || !vote->ballots[seat];
   const std::uint32_t cast_count = vote->cast_count + (first_ballot ? 1u : 0u);
+  if (cmd.on == VoteOn::statement) {
+    // An emergency vote closes as soon as every occupied seat has voted; it never ends a phase.
+    std::vector<Event> events{BallotCast{cmd.on, cmd.target, seat, cmd.ballot, cast_count}};
+    Match after = m;
+    accord::apply(after, events.front());
+    const auto& ballots = after.statements[cmd.target].vote.ballots;
+    const auto seats = occupied_seats(after);
+    if (std::all_of(seats.begin(), seats.end(),
+                    [&](SeatIndex s) { return s < ballots.size() && ballots[s]; }))
+      events.push_back(VotesClosed{
+          {tally(after, after.statements[cmd.target].vote, VoteOn::statement, cmd.target)}});
+    return Decision::accept(std::move(events));
+  }
   return Decision::accept(
       with_early_end(m, {BallotCast{cmd.on, cmd.target, seat, cmd.ballot, cast_count}}, ctx.now));
 }
@@ -244,6 +264,7 @@ void apply_event(Match& match, const VotesClosed& e) {
     vote->outcome = r.outcome;
     if (!r.ballots.empty()) vote->ballots = r.ballots;
     const bool adopted = r.outcome == VoteOutcome::adopted;
+    if (r.on == VoteOn::statement) continue;  // its record is all there is to it
     if (r.on == VoteOn::clause) {
       match.clauses[r.target].status = adopted ? ClauseStatus::adopted : ClauseStatus::rejected;
     } else if (r.on == VoteOn::draft) {

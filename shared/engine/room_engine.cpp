@@ -97,6 +97,7 @@ std::optional<TimeMs> RoomEngine::next_wake() const {
       consider(seated.pacer.next_at());
   const Match& m = match();
   if (m.deadline && !m.paused_at) consider(*m.deadline);
+  if (const auto inject = next_inject_timer(m)) consider(*inject);
   return wake;
 }
 

@@ -20,7 +20,7 @@
 namespace accord::protocol {
 
 // Bumped whenever a message, a field, or the meaning of one changes, and with kRulesVersion.
-inline constexpr std::uint32_t kProtocolVersion = 4;
+inline constexpr std::uint32_t kProtocolVersion = 5;
 
 // Client→server messages are refused above this size, before any decoding.
 inline constexpr std::size_t kMaxClientMessageBytes = 4096;

@@ -342,5 +342,32 @@ TEST_CASE(
   CHECK(gui.session().facilitator_posted.empty());  // documents, not commands
 }
 
+TEST_CASE("ui: the facilitator previews a crisis inject, fires it, and the news reaches the bar") {
+  Start st = start(true);
+  const auto made = content::make_match_settings(test_content(), "opt_in_code", 6, "class45");
+  REQUIRE(made);
+  st.view.settings.injects = made.setup->settings.injects;
+  REQUIRE_FALSE(st.view.settings.injects.empty());
+  const InjectSetup inject = st.view.settings.injects.front();
+  CHECK_FALSE(player_sees(st, S("injects.console")));  // a player's client draws no console
+  Clicker gui(facilitating(st));
+  gui.screen(draw_facilitator);
+  gui.frame();
+  CHECK_FALSE(text_log::contains(test_strings().fmt("injects.news", {inject.news})));
+  REQUIRE(gui.click(inject.title));
+  CHECK(text_log::contains(test_strings().fmt("injects.news", {inject.news})));
+  REQUIRE(gui.click(S("injects.fire")));
+  CHECK(only<FireInject>(gui.session().facilitator_posted).inject == inject.id);
+  apply_posted(gui.session());
+  gui.frame();
+  // Fired: no second button for it, and the conference reads the news.
+  CHECK(text_log::contains(
+      test_strings().fmt("injects.fired", {inject.title, S("phase.drafting"), std::string("1")})));
+  gui.screen(draw_status_bar);
+  gui.frame();
+  CHECK(text_log::contains(test_strings().fmt("injects.breaking", {inject.title})));
+  CHECK(text_log::contains(inject.news));
+}
+
 }  // namespace
 }  // namespace accord::client::test

@@ -30,6 +30,7 @@ TEST_CASE("accord-content check: the shipped assets", "[content][tool]") {
   CHECK(r.out.find("OK: ") == 0);
   CHECK(r.out.find("20 states") != std::string::npos);
   CHECK(r.out.find("6 scenarios") != std::string::npos);
+  CHECK(r.out.find("13 injects") != std::string::npos);
   CHECK(r.out.find(shipped().content_hash_hex()) != std::string::npos);
   CHECK(r.out.find("seat objectives: 0 can never hold, 0 always hold, 0 name a clause not on "
                    "the table; 0 red lines not on the table") != std::string::npos);

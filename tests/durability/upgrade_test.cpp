@@ -78,10 +78,10 @@ json view_hashes(const Match& match) {
 #ifdef ACCORD_SCHEMA_PROBE
 // The probe's migration: gives old participant_joined records a note, which a default could not.
 std::vector<Migration> probe_migrations() {
-  return {{3, "note who joined before the probe field existed",
+  return {{4, "note who joined before the probe field existed",
            [](RecordKind kind, json& record, std::string*) {
              if (kind == RecordKind::log_entry && record["event"]["type"] == "participant_joined")
-               record["event"]["upgrade_probe_note"] = "joined before schema 3";
+               record["event"]["upgrade_probe_note"] = "joined before schema 4";
              return true;
            }}};
 }
@@ -143,7 +143,7 @@ TEST_CASE("A store written before the schema resumes every room with the view ha
     std::size_t joined = 0;
     for (const auto& entry : log->entries)
       if (const auto* e = std::get_if<ParticipantJoined>(&entry.event)) {
-        CHECK(e->upgrade_probe_note == "joined before schema 3");
+        CHECK(e->upgrade_probe_note == "joined before schema 4");
         ++joined;
       }
     CHECK(joined > 0);

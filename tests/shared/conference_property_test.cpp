@@ -40,6 +40,26 @@ LogHeader random_header(std::uint64_t seed) {
   s.rules.drafting_ms = 90'000;
   s.rules.clause_voting_ms = 30'000;
   s.rules.final_vote_ms = 30'000;
+  // Two injects: a shift of seat 0's priorities told in its brief (the marker must reach no one
+  // else), an emergency vote, extra time; and a quiet one the schedule may fire.
+  InjectSetup storm;
+  storm.id = "storm";
+  storm.title = "Storm";
+  storm.news = "A storm of attacks.";
+  storm.urgent_refs = {"24"};
+  storm.new_refs = {{"17", "17"}};
+  storm.shifts = {PriorityShift{0, {"23"}, {"24"}, brief_marker_prefix(0) + " shift"}};
+  storm.statement = "Calm down.";
+  storm.statement_ref = "23";
+  storm.statement_vote_ms = 20'000;
+  storm.extra_drafting_ms = 10'000;
+  InjectSetup flood;
+  flood.id = "flood";
+  flood.title = "Flood";
+  flood.news = "Water everywhere.";
+  flood.urgent_refs = {"29"};
+  s.injects = {storm, flood};
+  if (seed % 3 == 0) s.inject_schedule = {ScheduledInject{"flood", 1, Phase::drafting, 5'000}};
   return h;
 }
 

@@ -88,7 +88,7 @@ class RandomPlay {
         if (m.drafts[d].final_vote.state == VoteState::open &&
             m.drafts[d].final_vote.cast_count == 0 && !m.drafts[d].objection_deadline)
           return ProposeAdoptionWithoutVote{d};
-    switch (rng_.below(16)) {
+    switch (rng_.below(17)) {
       case 0:
         return m.phase == Phase::lobby ? Command{StartMatch{}} : Command{AdvancePhase{}};
       case 1:
@@ -134,6 +134,11 @@ class RandomPlay {
             chance(10) ? TimeMs{-1} : static_cast<TimeMs>(below(4)) * 60'000;  // -1: invalid
         return ChangeRules{rules};
       }
+      case 14: {
+        const auto& library = m.settings.injects;
+        if (library.empty() || chance(10)) return FireInject{"no such inject"};
+        return FireInject{library[below(library.size())].id};
+      }
       default:
         return m.phase == Phase::lobby ? Command{StartMatch{}} : Command{Announce{"Order."}};
     }
@@ -144,6 +149,9 @@ class RandomPlay {
                                                    : (actor.participant < m.participants.size()
                                                           ? m.participants[actor.participant].seat
                                                           : std::nullopt);
+    if (!m.statements.empty() && chance(10))
+      return CastBallot{VoteOn::statement, index_or_junk(m.statements),
+                        static_cast<Ballot>(below(3))};
     switch (m.phase) {
       case Phase::lobby:
         return lobby_command(m, seat);

@@ -45,7 +45,8 @@ int check(const std::string& dir, std::ostream& out, std::ostream& err) {
   }
   out << "OK: " << dir << "\n"
       << "  " << cat.clauses().clauses().size() << " clauses, " << cat.states().size()
-      << " states, " << cat.blocs().size() << " blocs, " << cat.scenarios().size() << " scenarios\n"
+      << " states, " << cat.blocs().size() << " blocs, " << cat.scenarios().size() << " scenarios, "
+      << cat.injects().size() << " injects\n"
       << "  " << figures(playability) << "\n"
       << "  content hash " << cat.content_hash_hex() << "\n";
   // What each preset adds up to, so a teacher sees that the class presets fit the period.
