@@ -40,6 +40,7 @@ svg text.value { font-weight: bold; }
 .seat-detail ul { margin-bottom: 2pt; list-style: none; padding-left: 2pt; }
 .timeline td.when { white-space: nowrap; width: 9em; color: #555; }
 .timeline tr.phase td { background: #eef; font-weight: bold; }
+.timeline tr.inject td { background: #fff4e5; }
 .summary-lines { font-size: 9.5pt; }
 )";
 
@@ -322,11 +323,15 @@ std::string timeline_section(const Match& m, const scoring::ClauseCatalogue& cat
       case TimelineKind::final_vote:
         when = "final vote";
         break;
+      case TimelineKind::inject:
+        when = "crisis";
+        break;
       case TimelineKind::phase:
         break;
     }
     if (e.at) when += " · " + clock_text(*e.at - origin);
-    out += "<tr><td class=\"when\">" + escape(when) + "</td><td>" + escape(e.text) + "</td></tr>\n";
+    out += std::string(e.kind == TimelineKind::inject ? "<tr class=\"inject\">" : "<tr>") +
+           "<td class=\"when\">" + escape(when) + "</td><td>" + escape(e.text) + "</td></tr>\n";
   }
   return out + "</table>\n</section>\n";
 }
@@ -492,7 +497,7 @@ std::string debrief_report(const DebriefSource& src, Paper paper) {
           "</p>\n<h2>In this report</h2>\n<ol>\n"
           "<li>The code, clause by clause, with its scorecard and how the score was reached</li>\n"
           "<li>Every seat's score: objectives, red lines, influence and deals</li>\n"
-          "<li>The timeline: clauses, amendments, deals and votes</li>\n"
+          "<li>The timeline: clauses, amendments, deals, crises and votes</li>\n"
           "<li>The communication network (message counts only)</li>\n";
   if (src.participation) body += "<li>Participation, student by student</li>\n";
   if (scenario) body += "<li>What happened in history, and questions for the discussion</li>\n";

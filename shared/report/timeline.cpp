@@ -143,6 +143,8 @@ TimeMs match_origin(const Match& m) {
       consider(amendment.at);
   for (const Deal& deal : m.deals)
     if (!is_placeholder(deal)) consider(deal.at);
+  for (const FiredInject& inject : m.injects_fired)
+    consider(inject.at);
   return first.value_or(0);
 }
 
@@ -233,6 +235,19 @@ std::vector<TimelineEntry> timeline(const Match& m, const scoring::ClauseCatalog
     timed[deal_round(m, d)].push_back({d.at, TimelineKind::deal, std::move(text)});
   }
 
+  // Crisis injects: their public news and, when they put a statement to an emergency vote, its
+  // result. Fired before drafting began they open round 1; in the final vote, they go with it.
+  for (const FiredInject& inject : m.injects_fired) {
+    std::string text = "Crisis: " + inject.title + ". " + inject.news;
+    for (const Statement& statement : m.statements)
+      if (statement.inject == inject.id && statement.vote.state == VoteState::closed)
+        text += " Emergency statement \"" + statement.text + "\": " + result(statement.vote) + ".";
+    const std::uint32_t round = inject.phase >= Phase::final_vote
+                                    ? rounds + 1
+                                    : std::clamp<std::uint32_t>(inject.round, 1, rounds);
+    timed[round].push_back({inject.at, TimelineKind::inject, std::move(text)});
+  }
+
   for (std::uint32_t round = 1; round <= rounds; ++round) {
     const std::string n = std::to_string(round);
     add(TimelineKind::phase, round, std::nullopt, "Round " + n + " · drafting");
@@ -276,6 +291,11 @@ std::vector<TimelineEntry> timeline(const Match& m, const scoring::ClauseCatalog
   }
   if (m.phase >= Phase::final_vote) {
     add(TimelineKind::phase, rounds + 1, std::nullopt, "Final vote");
+    auto& late = timed[rounds + 1];
+    std::stable_sort(late.begin(), late.end(),
+                     [](const Timed& a, const Timed& b) { return a.at < b.at; });
+    for (auto& item : late)
+      add(item.kind, rounds + 1, item.at, std::move(item.text));
     for (DraftIndex d = 0; d < m.drafts.size(); ++d) {
       const Draft& draft = m.drafts[d];
       std::string text = "The draft " + draft_name(m, d) + ": ";

@@ -1,7 +1,8 @@
 // The match's timeline for the debrief report, derived from the match's own records (no event
 // log needed, so the client can build it from its view): the phases the room's rules planned,
 // the clauses tabled in each round, amendments and deals (with their times on the match clock,
-// placed in the round of the clauses they concern), every vote with its result, and which
+// placed in the round of the clauses they concern), the crisis injects that fired and their
+// emergency votes, every vote with its result, and which
 // accepted deals each side kept or broke. No message text, no private note.
 #pragma once
 
@@ -24,6 +25,7 @@ enum class TimelineKind : std::uint8_t {
   vote,        // a clause vote and its result
   package,     // the starting text voted as one package
   final_vote,  // a draft's final vote (or adoption without a vote)
+  inject,      // a crisis inject fired (its public news), with its emergency statement's vote
 };
 
 struct TimelineEntry {

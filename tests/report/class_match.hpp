@@ -167,6 +167,15 @@ inline ClassMatch play_class_match(const std::string& scenario, std::size_t seat
     must(Actor::of(member), PostMessage{1, kSecretDelegation});  // seat 0's delegation channel
     must(Actor::of(member), WriteNote{kSecretNote});
     must(Actor::of(member), PostMessage{kPlenary, "Good morning, delegates."});
+    // The facilitator fires a crisis inject (when the scenario offers one not yet fired).
+    for (const auto& inject : room.match().settings.injects) {
+      bool fired = false;
+      for (const auto& f : room.match().injects_fired)
+        fired = fired || f.id == inject.id;
+      if (fired) continue;
+      must(Actor::facilitator(), FireInject{inject.id});
+      break;
+    }
     // A caucus of seats 0, 1 and 3, with a name that needs escaping, and a word in it.
     const auto caucus = static_cast<ChannelId>(room.match().channels.size());
     must(Actor::of(head), CreateCaucus{"Friends <of> \"the\" Chair & co", {1, 3}});

@@ -120,6 +120,8 @@ TEST_CASE("debrief documents of a bot-played match of every scenario") {
         CHECK(timeline_html.find("#" + escape(clause.ref)) != std::string::npos);
       }
     CHECK(votes > 0);
+    for (const auto& inject : view.injects_fired)  // every crisis, with its news
+      CHECK(timeline_html.find(escape(inject.title)) != std::string::npos);
     for (const auto& draft : view.drafts)
       CHECK(timeline_html.find(escape("The draft \"" + draft.title + "\"")) != std::string::npos);
 
@@ -187,6 +189,7 @@ TEST_CASE(
     note = note || seat.private_note == kSecretNote;
   CHECK(chat);
   CHECK(note);
+  CHECK_FALSE(view.injects_fired.empty());  // the facilitator fired one
   // The caucus by its name, escaped; its messages counted, never shown.
   const std::string html =
       debrief_report({view, shipped_content(), class_matches().front().scenario, ""}, Paper::a4);
