@@ -293,9 +293,10 @@ std::string seats_section(const Match& m, const std::vector<scoring::SeatScore>&
 std::string timeline_section(const Match& m, const scoring::ClauseCatalogue& catalogue) {
   std::string out =
       "<section class=\"sheet\">\n<div class=\"kicker\">Cyber Accord · what happened</div>\n"
-      "<h1>Timeline</h1>\n<p class=\"muted\">Round by round: the clauses tabled, amendments and "
-      "deals (with their time, in minutes from the first thing the match recorded), and every "
-      "vote with its result (yes–no–abstaining).</p>\n<table class=\"compact timeline\">\n";
+      "<h1>Timeline</h1>\n<p class=\"muted\">Round by round: the clauses tabled, amendments, "
+      "deals and crises (with their time, in minutes from the first thing the match recorded), "
+      "and every vote with its result (yes–no–abstaining).</p>\n<table class=\"compact "
+      "timeline\">\n";
   const TimeMs origin = match_origin(m);
   for (const auto& e : timeline(m, catalogue)) {
     if (e.kind == TimelineKind::phase) {
