@@ -118,10 +118,12 @@ struct UiState {
   std::string caucus_name;
   std::set<SeatIndex> caucus_seats;
   int invite_seat = -1;
-  // debrief
+  // debrief: where the scorecard JSON and the last after-class document were saved (or why not)
   std::string saved_to;
   bool replay_tab = false;            // open the debrief's (and projector's) replay tab
   ReplayPanel replay, public_replay;  // the seat's own stream, the projector's public one
+  std::string document_saved_to;
+  bool document_failed = false;
   // facilitator: where the role cards were saved (or why not)
   std::string cards_saved_to;
   bool cards_failed = false;

@@ -64,6 +64,7 @@ std::unique_ptr<SqliteRoomStore> SqliteRoomStore::open(const std::string& dir, A
     return nullptr;
   };
   std::error_code ec;
+  if (access == Access::read_only) return open_read_only(dir, error, migrations);
   if (access == Access::maintenance &&
       !std::filesystem::exists(std::filesystem::path(dir) / "accord.sqlite3", ec))
     return fail("there is no accord-server data in '" + dir + "' (see --data)");
@@ -126,6 +127,57 @@ std::unique_ptr<SqliteRoomStore> SqliteRoomStore::open(const std::string& dir, A
            .bind(1, std::int64_t{schema::kVersion})
            .run())
     return fail("cannot write '" + store->path_ + "'");
+  return store;
+}
+
+std::unique_ptr<SqliteRoomStore> SqliteRoomStore::open_read_only(
+    const std::string& dir, std::string* error, const std::vector<Migration>& migrations) {
+  const auto fail = [&](std::string why) -> std::unique_ptr<SqliteRoomStore> {
+    if (error) *error = std::move(why);
+    return nullptr;
+  };
+  std::error_code ec;
+  const auto file = std::filesystem::path(dir) / "accord.sqlite3";
+  if (!std::filesystem::exists(file, ec))
+    return fail("there is no accord-server data in '" + dir + "' (no accord.sqlite3 there)");
+  std::unique_ptr<SqliteRoomStore> store(new SqliteRoomStore());
+  store->path_ = file.string();
+  if (sqlite3_open_v2(store->path_.c_str(), &store->db_, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+                      nullptr) != SQLITE_OK)
+    return fail("cannot open '" + store->path_ +
+                "': " + (store->db_ ? sqlite3_errmsg(store->db_) : "out of memory"));
+  sqlite3_busy_timeout(store->db_, 2000);
+  std::int64_t found = 0;
+  {
+    auto& version = store->statement("PRAGMA user_version");
+    Resetting r{version};
+    const int rc = version.step();
+    if (rc != SQLITE_ROW)
+      return fail("cannot read '" + store->path_ + "': " + sqlite3_errmsg(store->db_));
+    found = version.integer(0);
+  }
+  if (found == 0) return fail("'" + store->path_ + "' is not an accord-server database");
+  if (found > kSchemaVersion)
+    return fail("'" + store->path_ + "' was written by a newer accord-server (schema " +
+                std::to_string(found) + ")");
+  std::uint32_t data_version = 1;
+  {
+    auto& select = store->statement("SELECT value FROM settings WHERE key = 'data_schema'");
+    Resetting r{select};
+    if (select.step() == SQLITE_ROW) data_version = static_cast<std::uint32_t>(select.integer(0));
+  }
+  if (data_version > schema::kVersion)
+    return fail("'" + store->path_ +
+                "' holds rooms written by a newer accord-server (data schema " +
+                std::to_string(data_version) + "; this one reads up to " +
+                std::to_string(schema::kVersion) + ")");
+  // Fields added since read as their defaults; only a migration needs the records rewritten,
+  // which a reader must not do.
+  for (const auto& migration : migrations)
+    if (migration.to_version > data_version)
+      return fail("'" + store->path_ + "' holds rooms of data schema " +
+                  std::to_string(data_version) +
+                  " that need migrating: start the current accord-server on it once");
   return store;
 }
 

@@ -32,6 +32,10 @@ class SqliteRoomStore final : public RoomStore {
   enum class Access {
     serve,        // the server: takes the folder's lock, so a second server cannot share it
     maintenance,  // `accord-server purge`: also takes the lock (refused while a server runs)
+    // Reports (`accord-report debrief`): opens the database read-only, beside a running server
+    // (WAL readers take no write lock); creates no table, migrates and writes no record (SQLite
+    // itself may create the empty -wal and -shm files of a stopped server's database).
+    read_only,
   };
   // Opens (or creates) DIR/accord.sqlite3. nullptr with `error` saying why.
   // Opens (and, for an older data schema, migrates) the store in `dir`.
@@ -60,6 +64,11 @@ class SqliteRoomStore final : public RoomStore {
   void quarantine(const std::string& code, const std::string& problem) override;
   PurgeReport purge(std::int64_t closed_before) override;
 
+  // The reads between begin_read() and end_read() see one committed state of the database,
+  // whatever a server writes meanwhile (a read transaction: no write lock).
+  bool begin_read() const { return exec("BEGIN"); }
+  void end_read() const { exec("COMMIT"); }
+
   // `accord-server purge --room CODE`: deletes one room and all its data now, whatever its
   // status; false if there is no such room.
   bool erase(const std::string& code);
@@ -73,6 +82,8 @@ class SqliteRoomStore final : public RoomStore {
 
  private:
   SqliteRoomStore() = default;
+  static std::unique_ptr<SqliteRoomStore> open_read_only(const std::string& dir, std::string* error,
+                                                         const std::vector<Migration>& migrations);
   Statement& statement(const char* sql) const;
   // Rewrites every stored record from data schema `from_version` to the current one.
   bool migrate(std::uint32_t from_version, const std::vector<Migration>& list,

@@ -1,13 +1,21 @@
 // Debrief: the adopted code as consolidated text, its scorecard with explanations and the three
 // preset lenses side by side, per-seat scores with objectives and deals, the historical outcome,
-// and a button that saves the scorecard and the code as JSON; a Replay tab goes back through the
-// match event by event (screens/replay.cpp).
+// and a button that saves the scorecard and the code as JSON. The after-class documents (the
+// debrief report, the facilitator's gradebook, the whole match as JSON) are saved into the
+// documents folder, beside the role cards, and open in the browser. A Replay tab goes back
+// through the match event by event (screens/replay.cpp).
+#include <SDL.h>
+
 #include <chrono>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "report/debrief_json.hpp"
+#include "report/debrief_report.hpp"
+#include "report/gradebook.hpp"
 #include "scoring/report.hpp"
 #include "scoring/seat_score.hpp"
+#include "settings.hpp"
 #include "ui.hpp"
 
 namespace accord::client {
@@ -52,6 +60,53 @@ std::string save_json(Ui& u, const Match& v, const scoring::MatchRecord& record,
   std::ofstream out(file, std::ios::binary | std::ios::trunc);
   out << doc.dump(2) << '\n';
   return out ? file.string() : std::string();
+}
+
+// One after-class document into config_dir()/documents (where the role cards go); the path, or
+// empty when it could not be written.
+std::string save_document(const std::string& name, const std::string& text) {
+  const auto dir = config_dir() / "documents";
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  const auto file = dir / name;
+  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  out << text;
+  out.close();
+  return out ? file.string() : std::string();
+}
+
+// The debrief report and the JSON export for everyone, from this client's own view; the
+// gradebook for the facilitator, whose view counts every student's messages.
+void draw_documents(Ui& u, const Session& session, const Match& v) {
+  const std::string scenario = session.scenario_id(), code = session.room_code();
+  // What each student did is the teacher's: a student's copy leaves it out.
+  const report::DebriefSource source{v, u.content, scenario, code, session.can_facilitate()};
+  std::optional<std::string> saved;
+  if (ui::button(u.s.get("debrief.save_report")))
+    saved = save_document(report::debrief_file_name(scenario, code, "html"),
+                          report::debrief_report(source, report::Paper::a4));
+  ImGui::SameLine();
+  if (session.can_facilitate()) {
+    if (ui::button(u.s.get("debrief.save_gradebook")))
+      saved = save_document(report::debrief_file_name(scenario, code, "csv"),
+                            report::gradebook_csv(v, u.content.clauses()));
+    ImGui::SameLine();
+  }
+  if (ui::button(u.s.get("debrief.save_match")))
+    saved = save_document(report::debrief_file_name(scenario, code, "json"),
+                          report::debrief_json(source));
+  if (saved) {
+    u.state.document_saved_to = *saved;
+    u.state.document_failed = saved->empty();
+  }
+  if (u.state.document_failed) {
+    ui::text_disabled(u.s.get("debrief.document_failed"));
+  } else if (!u.state.document_saved_to.empty()) {
+    ui::text_wrapped(u.f("debrief.document_saved", {u.state.document_saved_to}));
+    ImGui::SameLine();
+    if (ui::button(u.s.get("debrief.open_document")))
+      SDL_OpenURL(("file://" + u.state.document_saved_to).c_str());
+  }
 }
 
 void code_text(Ui& u, const Match& v, const scoring::DraftScore& d) {
@@ -178,6 +233,7 @@ void draw_debrief(Ui& u) {
     ImGui::SameLine();
     ui::text_disabled(u.f("debrief.saved", {u.state.saved_to}));
   }
+  draw_documents(u, session, v);
   if (!ImGui::BeginTabBar("debrief_tabs")) return;
   if (ImGui::BeginTabItem(u.t("debrief.results"))) {
     results(u, v, record, seats);

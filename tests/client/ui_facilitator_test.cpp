@@ -278,6 +278,70 @@ TEST_CASE("ui: the facilitator saves the role cards for this table") {
   CHECK(gui.session().facilitator_posted.empty());  // a document, not a command
 }
 
+// A solo match of the start() table played to the debrief by the facilitator's advances.
+Start at_debrief() {
+  SoloConfig c;
+  c.scenario = "opt_in_code";
+  c.seats = 6;
+  c.seed = 11;
+  c.start_now = true;
+  std::string error;
+  auto s = LocalSession::create(test_content(), c, &error);
+  REQUIRE(s);
+  for (int i = 0; i < 40 && s->view().phase != Phase::debrief; ++i)
+    s->post_facilitator(AdvancePhase{});
+  REQUIRE(s->view().phase == Phase::debrief);
+  return {s->view(), *s->seat(), s->participant()};
+}
+
+std::string slurp(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+TEST_CASE(
+    "ui: at the debrief the report and the match are saved; the gradebook by the "
+    "facilitator") {
+  const std::string config = std::string(ACCORD_TEST_OUT_DIR) + "/config-debrief";
+  std::filesystem::remove_all(config);
+  ::setenv("XDG_CONFIG_HOME", config.c_str(), 1);
+  const Start st = at_debrief();
+  const auto documents = std::filesystem::path(config) / "cyber-accord" / "documents";
+
+  {  // one Clicker (and ImGui context) at a time
+    Clicker player(recording(st));
+    player.screen(draw_debrief);
+    player.frame();
+    CHECK_FALSE(text_log::contains(S("debrief.save_gradebook")));
+    REQUIRE(player.click(S("debrief.save_report")));
+    player.frame();
+    const auto report = documents / "debrief-opt_in_code.html";
+    REQUIRE(std::filesystem::exists(report));
+    CHECK(text_log::contains(test_strings().fmt("debrief.document_saved", {report.string()})));
+    CHECK(text_log::contains(S("debrief.open_document")));
+    const std::string html = slurp(report);
+    CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+    CHECK(html.find(st.view.settings.seats.back().name) != std::string::npos);
+    CHECK(html.find("<h1>Participation</h1>") == std::string::npos);  // the teacher's copy only
+    REQUIRE(player.click(S("debrief.save_match")));
+    CHECK(slurp(documents / "debrief-opt_in_code.json").find("\"cyber-accord-debrief\"") !=
+          std::string::npos);
+  }
+
+  Clicker gui(facilitating(st));
+  gui.screen(draw_debrief);
+  REQUIRE(gui.click(S("debrief.save_gradebook")));
+  REQUIRE(gui.click(S("debrief.save_report")));
+  CHECK(slurp(documents / "debrief-opt_in_code.html").find("<h1>Participation</h1>") !=
+        std::string::npos);
+  const std::string csv = slurp(documents / "debrief-opt_in_code.csv");
+  CHECK(csv.rfind("Name,State,Delegation role,", 0) == 0);
+  CHECK(csv.find(st.view.participants[st.participant].name) != std::string::npos);
+  CHECK(gui.session().facilitator_posted.empty());  // documents, not commands
+}
+
 TEST_CASE("ui: the facilitator previews a crisis inject, fires it, and the news reaches the bar") {
   Start st = start(true);
   const auto made = content::make_match_settings(test_content(), "opt_in_code", 6, "class45");

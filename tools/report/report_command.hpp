@@ -1,6 +1,8 @@
-// accord-report: the classroom documents as files. `cards` writes the printable role cards of a
-// scenario (issue 15). Exit codes: 0 written, 1 the file could not be written, 2 bad arguments,
-// 3 the assets do not load.
+// accord-report: the classroom documents as files (issue 15). `cards` writes the printable role
+// cards of a scenario; `debrief` writes a room's debrief report, gradebook or JSON export from a
+// server's data folder (read-only: the server may be running). Exit codes: 0 written, 1 the
+// file could not be written, 2 bad arguments (an unknown scenario or room among them), 3 the
+// assets or the data do not load.
 #pragma once
 
 #include <ostream>
