@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "bots/bot_internal.hpp"
+#include "content/stance.hpp"
 #include "scoring/conditions.hpp"
 #include "scoring/seat_score.hpp"
 
@@ -134,7 +135,14 @@ Ballot Bot::draft_ballot(const Match& view, DraftIndex draft) {
 }
 
 Ballot Bot::statement_ballot(const Statement& statement) const {
-  const auto value = brief_.value_of(statement.ref);
+  auto value = brief_.value_of(statement.ref);
+  // A statement may follow a clause this table lacks: the stance and the brief still judge it.
+  if (!brief_.value.count(statement.ref)) {
+    value = content::support(catalogue_, statement.ref, brief_.stance);
+    const auto& p = brief_.priorities;
+    if (std::find(p.begin(), p.end(), statement.ref) != p.end()) value += kPriorityBonus;
+    if (brief_.is_red_line(statement.ref)) value = kRedLineValue;
+  }
   const bool easy = options_.difficulty == Difficulty::easy;
   if (value >= (easy ? kYes : 100)) return Ballot::yes;
   if (value <= kNo) return Ballot::no;
