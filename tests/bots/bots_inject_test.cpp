@@ -2,8 +2,11 @@
 // vote, and they answer an emergency statement in whatever phase it opens.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "bots/bot.hpp"
 #include "bots_test_support.hpp"
+#include "content/stance.hpp"
 #include "core/host.hpp"
 #include "core/visibility.hpp"
 
@@ -77,6 +80,21 @@ TEST_CASE("a bot's vote on a statement follows the priorities an inject shifted"
   INFO(settings.seats[seat].name << " on clause " << ref);
   CHECK(statement_ballot(seat, ref, false) == Ballot::abstain);
   CHECK(statement_ballot(seat, ref, true) == Ballot::yes);
+}
+
+TEST_CASE("a bot judges a statement that follows a clause off the table by its stance",
+          "[bots][injects]") {
+  // Clause 14 (no attacks on critical infrastructure) is not on Hanoi's table.
+  auto made = content::make_match_settings(content(), "hanoi", 20, "class45");
+  REQUIRE(made);
+  const auto& settings = made.setup->settings;
+  REQUIRE(std::none_of(settings.clause_table.begin(), settings.clause_table.end(),
+                       [](const ClauseOption& o) { return o.family == "14"; }));
+  std::optional<SeatIndex> keen;
+  for (SeatIndex s = 0; s < settings.seats.size() && !keen; ++s)
+    if (content::support(content().clauses(), "14", settings.seats[s].stance) >= 100) keen = s;
+  REQUIRE(keen);
+  CHECK(statement_ballot(*keen, "14", false) == Ballot::yes);
 }
 
 }  // namespace
