@@ -105,12 +105,7 @@ std::unique_ptr<SqliteRoomStore> SqliteRoomStore::open(const std::string& dir, A
     return fail("cannot write '" + store->path_ + "'");
   // The records' data schema (core/schema.hpp): older records are migrated once, here; records
   // from a newer program are never guessed at.
-  std::uint32_t data_version = 1;  // stores from before the setting existed
-  {
-    auto& select = store->statement("SELECT value FROM settings WHERE key = 'data_schema'");
-    Resetting r{select};
-    if (select.step() == SQLITE_ROW) data_version = static_cast<std::uint32_t>(select.integer(0));
-  }
+  const std::uint32_t data_version = store->stored_data_schema();
   if (data_version > schema::kVersion)
     return fail("'" + store->path_ +
                 "' holds rooms written by a newer accord-server (data schema " +
@@ -160,12 +155,7 @@ std::unique_ptr<SqliteRoomStore> SqliteRoomStore::open_read_only(
   if (found > kSchemaVersion)
     return fail("'" + store->path_ + "' was written by a newer accord-server (schema " +
                 std::to_string(found) + ")");
-  std::uint32_t data_version = 1;
-  {
-    auto& select = store->statement("SELECT value FROM settings WHERE key = 'data_schema'");
-    Resetting r{select};
-    if (select.step() == SQLITE_ROW) data_version = static_cast<std::uint32_t>(select.integer(0));
-  }
+  const std::uint32_t data_version = store->stored_data_schema();
   if (data_version > schema::kVersion)
     return fail("'" + store->path_ +
                 "' holds rooms written by a newer accord-server (data schema " +
@@ -179,6 +169,13 @@ std::unique_ptr<SqliteRoomStore> SqliteRoomStore::open_read_only(
                   std::to_string(data_version) +
                   " that need migrating: start the current accord-server on it once");
   return store;
+}
+
+std::uint32_t SqliteRoomStore::stored_data_schema() const {
+  auto& select = statement("SELECT value FROM settings WHERE key = 'data_schema'");
+  Resetting r{select};
+  if (select.step() == SQLITE_ROW) return static_cast<std::uint32_t>(select.integer(0));
+  return 1;  // stores from before the setting existed
 }
 
 bool SqliteRoomStore::migrate(std::uint32_t from_version, const std::vector<Migration>& list,

@@ -85,6 +85,8 @@ class SqliteRoomStore final : public RoomStore {
   static std::unique_ptr<SqliteRoomStore> open_read_only(const std::string& dir, std::string* error,
                                                          const std::vector<Migration>& migrations);
   Statement& statement(const char* sql) const;
+  // The records' data schema (core/schema.hpp) the store says it holds.
+  std::uint32_t stored_data_schema() const;
   // Rewrites every stored record from data schema `from_version` to the current one.
   bool migrate(std::uint32_t from_version, const std::vector<Migration>& list,
                std::string* problem);

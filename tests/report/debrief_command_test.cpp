@@ -12,7 +12,7 @@
 
 #include "class_match.hpp"
 #include "report/html.hpp"
-#include "report_command.hpp"
+#include "report_run.hpp"
 #include "scoring/seat_score.hpp"
 #include "sqlite_store.hpp"
 
@@ -20,21 +20,6 @@ namespace accord::report::test {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Run {
-  int code = 0;
-  std::string out, err;
-};
-
-Run run(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  args.insert(args.begin() + 1, {"--assets", ACCORD_ASSET_DIR});
-  Run r;
-  r.code = run_report_command(args, out, err);
-  r.out = out.str();
-  r.err = err.str();
-  return r;
-}
 
 class TempDir {
  public:

@@ -6,27 +6,12 @@
 #include <fstream>
 #include <sstream>
 
-#include "report_command.hpp"
+#include "report_run.hpp"
 
 namespace accord::report::test {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Run {
-  int code = 0;
-  std::string out, err;
-};
-
-Run run(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  args.insert(args.begin() + 1, {"--assets", ACCORD_ASSET_DIR});
-  Run r;
-  r.code = run_report_command(args, out, err);
-  r.out = out.str();
-  r.err = err.str();
-  return r;
-}
 
 TEST_CASE("accord-report cards writes the role cards") {
   const fs::path file =
