@@ -63,9 +63,11 @@ configure_and_build() {
 }
 
 cmd_test() {
-  # Line tables only (-g1): full debug info roughly doubles compile time on two cores.
+  # The test build is its own: -O1 compiles about a fifth faster than -O2 and the suite runs
+  # as fast; line tables only (-g1): full debug info roughly doubles compile time on two cores.
+  # The game (play, server) and the benchmarks are built at -O2 in their own folders.
   local dir="$ROOT/build"
-  local args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG")
+  local args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1 -DNDEBUG")
   if [ "${1:-}" = "--sanitize" ]; then
     dir="$ROOT/build-asan"
     # -O1 keeps sanitizer reports exact enough and runs the property tests several times faster.
@@ -86,8 +88,8 @@ cmd_test() {
 
 cmd_bench() {
   install_missing_packages
-  configure_and_build "$ROOT/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
-  for b in "$ROOT"/build/bench/*_bench; do
+  configure_and_build "$ROOT/build-bench" -DCMAKE_BUILD_TYPE=RelWithDebInfo
+  for b in "$ROOT"/build-bench/bench/*_bench; do
     log "running $(basename "$b")"
     "$b" "$@"
   done
@@ -99,8 +101,8 @@ cmd_format() {
 
 cmd_server() {
   install_missing_packages
-  configure "$ROOT/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
-  cmake --build "$ROOT/build" --target accord-server -j "$(jobs)"
+  configure "$ROOT/build-client" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DACCORD_BENCHMARKS=OFF
+  cmake --build "$ROOT/build-client" --target accord-server -j "$(jobs)"
   local port=7878 prev=""
   for arg in "$@"; do
     [ "$prev" = "--port" ] && port=$arg
@@ -120,7 +122,7 @@ cmd_server() {
   log "  data: rooms are kept in ./accord-data (--data DIR); a restart resumes them"
   log "  firewall: allow UDP $port (game) and UDP 7879 (LAN discovery); docs/hosting.md"
   log "  stop with Ctrl-C"
-  exec "$ROOT/build/server/accord-server" "$@"
+  exec "$ROOT/build-client/server/accord-server" "$@"
 }
 
 cmd_play() {

@@ -50,6 +50,32 @@ class DepthGuard : public nlohmann::json_sax<json> {
 
 }  // namespace
 
+template json json_codec::to_value<Command>(const Command&, Form);
+template json json_codec::to_value<Event>(const Event&, Form);
+template json json_codec::to_value<Match>(const Match&, Form);
+template json json_codec::to_value<MatchSettings>(const MatchSettings&, Form);
+template bool json_codec::from_value<Command>(const json&, Command&, const std::string&,
+                                              json_codec::ReadContext&);
+template bool json_codec::from_value<Event>(const json&, Event&, const std::string&,
+                                            json_codec::ReadContext&);
+template bool json_codec::from_value<Match>(const json&, Match&, const std::string&,
+                                            json_codec::ReadContext&);
+template bool json_codec::from_value<MatchSettings>(const json&, MatchSettings&, const std::string&,
+                                                    json_codec::ReadContext&);
+
+bool json_codec::valid_utf8(const std::string& s) {
+  try {
+    (void)json(s).dump();  // dump() rejects invalid UTF-8 (error 316)
+    return true;
+  } catch (const json::type_error&) {
+    return false;
+  }
+}
+
+Bytes json_codec::msgpack_bytes(const json& document) {
+  return json::to_msgpack(document);
+}
+
 // Turns bounded MessagePack bytes into a json document, or says what was wrong.
 std::optional<json> json_codec::parse_msgpack_bounded(std::span<const std::uint8_t> bytes,
                                                       const DecodeLimits& limits,

@@ -117,14 +117,10 @@ struct ReadContext {
   }
 };
 
-inline bool valid_utf8(const std::string& s) {
-  try {
-    (void)json(s).dump();  // dump() rejects invalid UTF-8 (error 316)
-    return true;
-  } catch (const json::type_error&) {
-    return false;
-  }
-}
+// Defined in codec.cpp, like the MessagePack reading and writing below: each would otherwise
+// instantiate nlohmann's serializer or binary reader again in every file that includes this one.
+bool valid_utf8(const std::string& s);
+Bytes msgpack_bytes(const json& document);
 
 template <class T>
 bool from_value(const json& j, T& out, const std::string& path, ReadContext& ctx);
@@ -264,6 +260,19 @@ bool from_value(const json& j, T& out, const std::string& path, ReadContext& ctx
   }
 }
 
+// The large trees are instantiated once, in codec.cpp: a file that reads or writes a type
+// holding them (a log entry, a protocol message) calls those instead of compiling them again,
+// which made each such file cost as much to build as codec.cpp itself.
+extern template json to_value<Command>(const Command&, Form);
+extern template json to_value<Event>(const Event&, Form);
+extern template json to_value<Match>(const Match&, Form);
+extern template json to_value<MatchSettings>(const MatchSettings&, Form);
+extern template bool from_value<Command>(const json&, Command&, const std::string&, ReadContext&);
+extern template bool from_value<Event>(const json&, Event&, const std::string&, ReadContext&);
+extern template bool from_value<Match>(const json&, Match&, const std::string&, ReadContext&);
+extern template bool from_value<MatchSettings>(const json&, MatchSettings&, const std::string&,
+                                               ReadContext&);
+
 // Bounded first pass and parse of MessagePack input (defined in codec.cpp).
 std::optional<json> parse_msgpack_bounded(std::span<const std::uint8_t> bytes,
                                           const DecodeLimits& limits, DecodeError& error);
@@ -290,7 +299,7 @@ Decoded<T> decode_msgpack(std::span<const std::uint8_t> bytes, const DecodeLimit
 
 template <class T>
 Bytes encode_msgpack(const T& value, Form form = Form::wire) {
-  return json::to_msgpack(to_value(value, form));
+  return msgpack_bytes(to_value(value, form));
 }
 
 }  // namespace accord::json_codec
