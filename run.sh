@@ -17,8 +17,9 @@ PACKAGES=(
   libenet-dev libsodium-dev libspdlog-dev libsqlite3-dev
   libsdl2-dev libimgui-dev libstb-dev fonts-dejavu-core
 )
-# Only the tests need these: Chromium prints the generated HTML documents (role cards) to PDF.
-TEST_PACKAGES=(chromium)
+# Only the tests need these: Chromium prints the generated HTML documents (role cards) to PDF;
+# the Python outside client checks docs/protocol.md against the server (tests/net).
+TEST_PACKAGES=(chromium python3-enet python3-nacl python3-msgpack)
 
 log() { printf '\033[1m[run.sh]\033[0m %s\n' "$*"; }
 die() { printf '[run.sh] error: %s\n' "$*" >&2; exit 2; }

@@ -170,6 +170,7 @@ int App::run() {
     NetworkPlan plan;
     plan.host = address->host;
     plan.port = address->port;
+    plan.server_pin = address->pin;  // HOST:PORT#FINGERPRINT, as a join link carries it
     plan.name = ui_state_.name.empty() ? strings_.get("solo.player_name") : ui_state_.name;
     if (!opt_.join.empty()) {
       plan.kind = NetworkPlan::Kind::join;

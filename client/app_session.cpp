@@ -50,6 +50,7 @@ void App::start_solo(SoloConfig config) {
     NetworkPlan plan;
     plan.kind = NetworkPlan::Kind::solo;
     plan.port = embedded_->port();
+    plan.server_pin = embedded_->public_key_hex();
     plan.name = config.player_name;
     plan.create.scenario =
         config.scenario.empty() ? content_->scenarios().front().id : config.scenario;
@@ -110,6 +111,11 @@ void App::start_network(NetworkPlan plan, bool host_here) {
     }
     plan.host = "127.0.0.1";
     plan.port = embedded_->port();
+    plan.server_pin = embedded_->public_key_hex();
+  } else if (plan.server_pin.empty()) {
+    // Trust on first use: the key this address presented before, if it did.
+    const auto known = settings_.server_keys.find(plan.host + ":" + std::to_string(plan.port));
+    if (known != settings_.server_keys.end()) plan.server_pin = known->second;
   }
   if (plan.kind != NetworkPlan::Kind::solo && plan.kind != NetworkPlan::Kind::rejoin) {
     settings_.player_name = ui_state_.name;
@@ -162,6 +168,11 @@ void App::follow_network() {
   if (network_->in_room() && !entered_room_) {
     entered_room_ = true;
     adopt_room_content(*network_);
+    // Trust on first use: the key of a server this computer had not met is kept for next time.
+    const std::string address = network_->plan().host + ":" + std::to_string(network_->plan().port);
+    if (remembered && embedded_ == nullptr && !target_ && !network_->server_key_hex().empty() &&
+        settings_.server_keys.emplace(address, network_->server_key_hex()).second)
+      save_settings(settings_, settings_file());
     const SavedSeat seat = network_->saved_seat();
     if (remembered && !seat.token.empty() && !target_) {
       settings_.unfinished = {seat.host, seat.port, seat.code, seat.token, embedded_ != nullptr};

@@ -49,7 +49,9 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
   app.add_option("--height", o.height, "Window height")->check(CLI::Range(480, 4320));
   app.add_option("--assets", o.assets, "The asset folder");
   app.add_option("--lang", o.lang, "Interface language (assets/i18n/<lang>.json)");
-  app.add_option("--server", o.server, "HOST:PORT of a Cyber Accord server");
+  app.add_option(
+      "--server", o.server,
+      "HOST:PORT of a Cyber Accord server (HOST:PORT#FINGERPRINT: refuse any other server key)");
   app.add_option("--join", o.join, "Join a room by its code (with --server)");
   app.add_option("--name", o.name, "Your name in the room");
   auto* quick = app.add_option("--quick-match", o.quick_match,

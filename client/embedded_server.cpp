@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "identity.hpp"
 #include "room_store.hpp"
 #include "server.hpp"
 #include "sqlite_store.hpp"
@@ -51,11 +52,22 @@ std::unique_ptr<EmbeddedServer> EmbeddedServer::start(const EmbeddedServerOption
   std::unique_ptr<EmbeddedServer> embedded(new EmbeddedServer());
   embedded->server_ = std::make_unique<server::Server>(
       config, std::shared_ptr<server::RoomFactory>(std::move(factory)), std::move(store), clock);
+  // A server kept on disk keeps its key with its rooms, so students' games recognise it after
+  // the teacher's computer restarts; a solo match's server makes a key for the session.
+  if (!options.data_dir.empty()) {
+    const auto identity = server::load_or_create_identity(options.data_dir, &why);
+    if (!identity) {
+      if (error) *error = why;
+      return nullptr;
+    }
+    embedded->server_->set_identity(*identity);
+  }
   if (!embedded->server_->start(&why)) {
     if (error) *error = why;
     return nullptr;
   }
   embedded->port_ = embedded->server_->port();
+  embedded->key_hex_ = net::key_hex(embedded->server_->public_key());
   embedded->thread_ = std::thread([raw = embedded.get()] { raw->server_->run(raw->stop_); });
   return embedded;
 }

@@ -36,6 +36,8 @@ class EmbeddedServer {
   EmbeddedServer& operator=(const EmbeddedServer&) = delete;
 
   std::uint16_t port() const { return port_; }
+  // Its key, which this client's own connections pin (64 hex digits).
+  std::string public_key_hex() const { return key_hex_; }
 
  private:
   EmbeddedServer() = default;
@@ -43,6 +45,7 @@ class EmbeddedServer {
   std::atomic<bool> stop_{false};
   std::thread thread_;
   std::uint16_t port_ = 0;
+  std::string key_hex_;
 };
 
 }  // namespace accord::client

@@ -44,8 +44,14 @@ std::optional<ServerAddress> parse_server_address(std::string_view text,
     text.remove_prefix(1);
   while (!text.empty() && text.back() == ' ')
     text.remove_suffix(1);
+  std::string pin;
+  if (const auto hash = text.find('#'); hash != std::string_view::npos) {
+    pin = std::string(text.substr(hash + 1));
+    text = text.substr(0, hash);
+    if (pin.empty()) return std::nullopt;
+  }
   if (text.empty()) return std::nullopt;
-  ServerAddress address{std::string(text), default_port};
+  ServerAddress address{std::string(text), default_port, pin};
   std::string_view port;
   if (text.front() == '[') {  // [v6]:port
     const auto close = text.find(']');
@@ -72,6 +78,15 @@ std::optional<ServerAddress> parse_server_address(std::string_view text,
     address.port = static_cast<std::uint16_t>(value);
   }
   return address;
+}
+
+std::string NetworkSession::server_key_hex() const {
+  return ui_.server_key;
+}
+
+std::string NetworkSession::server_fingerprint() const {
+  const auto key = net::key_from_hex(server_key_hex());
+  return key ? net::fingerprint(*key) : std::string();
 }
 
 NetworkSession::NetworkSession(NetworkPlan plan, std::function<void()> wake)
@@ -186,6 +201,19 @@ void NetworkSession::run() {
     };
   };
   record(main, own_steps_);
+  // Every connection of the session pins the server's key: the plan's pin, or else the key the
+  // first connection heard (reconnections and the side connections then insist on it).
+  std::string pin = plan_.server_pin;
+  main.set_server_pin(pin);
+  const auto learn_key = [&](const net::Client& client) {
+    if (!client.server_key()) return;
+    const std::string key = net::key_hex(*client.server_key());
+    if (pin.empty()) {
+      pin = key;
+      main.set_server_pin(pin);
+    }
+    publish([&](Shared& s) { s.server_key = key; });
+  };
 
   const auto lost = [&](const std::string& why) {
     publish([&](Shared& s) {
@@ -206,7 +234,11 @@ void NetworkSession::run() {
     return client.in_room();
   };
   const auto connect = [&](net::Client& client) {
-    if (client.connect(plan_.host, plan_.port, kConnectTimeoutMs)) return true;
+    client.set_server_pin(pin);
+    if (client.connect(plan_.host, plan_.port, kConnectTimeoutMs)) {
+      learn_key(client);
+      return true;
+    }
     lost(plan_.host + ":" + std::to_string(plan_.port) + ": " + why_not(client));
     return false;
   };
@@ -227,6 +259,7 @@ void NetworkSession::run() {
       break;
     case Kind::rejoin:
       ok = main.rejoin(plan_.host, plan_.port, plan_.code, plan_.token, kConnectTimeoutMs);
+      if (ok) learn_key(main);
       if (!ok) lost(why_not(main));
       break;
     case Kind::quick_match:
@@ -270,6 +303,7 @@ void NetworkSession::run() {
         projector = std::make_unique<net::Client>();
         record(*projector, public_steps_);
         projector->content_cache = runner.content_cache;
+        projector->set_server_pin(pin);
         if (!projector->connect(plan_.host, plan_.port, kConnectTimeoutMs)) {
           projector.reset();
         } else {
@@ -410,6 +444,7 @@ void NetworkSession::run() {
       back = main.reconnect(plan_.host, plan_.port, kConnectTimeoutMs);
       if (!back && !main.errors.empty() && main.errors.back().code == pm::ErrorCode::token_revoked)
         break;
+      if (!back && main.key_mismatch) break;  // another server answers there now: stop
     }
     if (!back) {
       if (!stop_.load()) lost(why_not(main));

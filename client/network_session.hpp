@@ -48,6 +48,9 @@ struct NetworkPlan {
   std::string state;                                         // solo: the state whose seat to take
   bool start_now = false;                                    // solo: skip the lobby
   double time_scale = 1.0;  // the server's clock speed (an embedded server for demos)
+  // The server key to expect (a fingerprint or the full hex key: from a join link, LAN
+  // discovery or the key saved the first time). Empty: trust the first key, then keep to it.
+  std::string server_pin;
 };
 
 // What a client should keep to come back to a match after a restart.
@@ -58,10 +61,12 @@ struct SavedSeat {
   std::string token;
 };
 
-// "host", "host:port" or "[v6]:port"; nullopt when the port is not a number in 1..65535.
+// "host", "host:port" or "[v6]:port", each optionally followed by "#" and the server's key
+// fingerprint (a join link); nullopt when the port is not a number in 1..65535.
 struct ServerAddress {
   std::string host;
   std::uint16_t port = 0;
+  std::string pin;  // after "#": what the server's key must match
 };
 std::optional<ServerAddress> parse_server_address(std::string_view text,
                                                   std::uint16_t default_port = 7878);
@@ -78,6 +83,9 @@ class NetworkSession final : public Session {
   const MatchSettings* facilitator_settings() const override;
   void post_facilitator(const Command& command) override;
   bool poll(double real_ms) override;
+  std::string server_fingerprint() const override;
+  // The key the server presented (64 hex digits), once connected: what trust on first use saves.
+  std::string server_key_hex() const;
   const Match& view() const override { return *ui_.view; }
   const Match* public_view() const override { return ui_.public_view.get(); }
   std::optional<SeatIndex> seat() const override { return ui_.seat; }
@@ -121,6 +129,7 @@ class NetworkSession final : public Session {
     ConnectionState state = ConnectionState::connecting;
     int attempt = 0;
     std::string problem, scenario, code, token, content_hash;
+    std::string server_key;  // hex, once the first connection has heard it
     bool in_room = false, facilitator = false;
     bool public_is_main = false;  // a projector connection: its own stream is the public one
     TimeMs room_clock = 0;

@@ -75,6 +75,8 @@ class Session {
   // ---- networked sessions (a local session keeps the defaults)
   // The room's join code; empty for a local solo match.
   virtual std::string room_code() const { return {}; }
+  // The server's key fingerprint ("xxxx-xxxx-xxxx"), for people to compare; empty when local.
+  virtual std::string server_fingerprint() const { return {}; }
   // While reconnecting: the attempt under way (1, 2, ...).
   virtual int reconnect_attempt() const { return 0; }
   // Why the session could not connect or was lost, in a sentence.

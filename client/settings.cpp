@@ -78,6 +78,11 @@ Settings load_settings(const std::filesystem::path& file, std::string* error) {
       s.unfinished.port =
           static_cast<std::uint16_t>(std::min<std::uint64_t>(port->get<std::uint64_t>(), 65535));
   }
+  if (const auto it = doc.find("server_keys"); it != doc.end() && it->is_object())
+    for (const auto& [address, key] : it->items())
+      if (key.is_string() && key.get<std::string>().size() == 64 && address.size() <= 300 &&
+          s.server_keys.size() < 256)
+        s.server_keys[address] = key.get<std::string>();
   s.clamp();
   return s;
 }
@@ -97,6 +102,7 @@ bool save_settings(const Settings& settings, const std::filesystem::path& file,
                                {"code", settings.unfinished.code},
                                {"token", settings.unfinished.token},
                                {"hosted_here", settings.unfinished.hosted_here}};
+  if (!settings.server_keys.empty()) doc["server_keys"] = settings.server_keys;
   const auto tmp = file.string() + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);

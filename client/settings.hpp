@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <string>
 
 namespace accord::client {
@@ -28,6 +29,9 @@ struct Settings {
     bool hosted_here = false;  // the server ran inside this client: start it again first
     friend bool operator==(const Unfinished&, const Unfinished&) = default;
   } unfinished;
+  // Server keys trusted on first use: "host:port" → the key (64 hex digits). A server that
+  // presents another key is refused until its entry is forgotten (Settings).
+  std::map<std::string, std::string> server_keys;
 
   void clamp();
   friend bool operator==(const Settings&, const Settings&) = default;

@@ -49,6 +49,9 @@ struct ServerConfig {
   double chat_per_second = 1, chat_burst = 6;
   double requests_per_second = 0.5, request_burst = 5;  // create/join/login/quick match
   double bad_per_second = 0.1, bad_burst = 5;           // bad messages before a disconnect
+  // Key exchanges per address: a whole class behind one school address connects at once.
+  double handshakes_per_second = 10, handshake_burst = 64;
+  std::uint32_t max_refused_packets = 3;  // sealed packets that do not open before a disconnect
 
   bool fast_password_hash = false;  // tests only: Argon2id with the minimum limits
   // Tests only (--test-clock-file, not in --help): the rooms' clock source reads milliseconds

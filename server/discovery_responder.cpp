@@ -46,7 +46,8 @@ bool DiscoveryResponder::open(const std::string& bind, std::uint16_t port, std::
   return true;
 }
 
-void DiscoveryResponder::answer_probes(const std::string& server_name, std::uint16_t enet_port,
+void DiscoveryResponder::answer_probes(const std::string& server_name,
+                                       const std::string& server_key_hex, std::uint16_t enet_port,
                                        std::uint32_t private_rooms_waiting,
                                        const std::vector<protocol::WaitingRoom>& rooms) {
   if (fd_ < 0) return;
@@ -67,6 +68,7 @@ void DiscoveryResponder::answer_probes(const std::string& server_name, std::uint
     reply.port = enet_port;
     reply.private_rooms_waiting = private_rooms_waiting;
     reply.rooms = rooms;
+    reply.server_key = server_key_hex;
     const auto bytes = protocol::encode_reply(reply);
     if (bytes.size() <= protocol::kMaxDiscoveryReplyBytes)
       ::sendto(fd_, bytes.data(), bytes.size(), 0, reinterpret_cast<const sockaddr*>(&from),

@@ -22,8 +22,8 @@ class DiscoveryResponder {
   std::uint16_t port() const { return port_; }
 
   // Answers every probe waiting on the socket (at most 64 per call).
-  void answer_probes(const std::string& server_name, std::uint16_t enet_port,
-                     std::uint32_t private_rooms_waiting,
+  void answer_probes(const std::string& server_name, const std::string& server_key_hex,
+                     std::uint16_t enet_port, std::uint32_t private_rooms_waiting,
                      const std::vector<protocol::WaitingRoom>& rooms);
 
  private:

@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "config.hpp"
+#include "identity.hpp"
 #include "server.hpp"
 #include "sqlite_store.hpp"
 
@@ -91,12 +92,18 @@ int main(int argc, char** argv) {
     return 2;
   }
   spdlog::info("data folder: {}", config.data_dir);
+  const auto identity = load_or_create_identity(config.data_dir, &error);
+  if (!identity) {
+    spdlog::critical("{}", error);
+    return 2;
+  }
   // Signals only set a flag: the loop finishes its turn, commits and says goodbye.
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
   Server server(
       config, std::shared_ptr<RoomFactory>(std::move(factory)), store,
       config.test_clock_file.empty() ? Server::Clock{} : file_clock(config.test_clock_file));
+  server.set_identity(*identity);
   if (!config.test_clock_file.empty())
     spdlog::warn("the clock is read from {} (a test setting)", config.test_clock_file);
   if (!server.start(&error)) {

@@ -14,6 +14,12 @@ class TokenBucket {
   TokenBucket() = default;
   TokenBucket(double burst, double per_second) : burst_(burst), rate_(per_second), tokens_(burst) {}
 
+  // Refilled to its burst: as good as a new bucket, so a table of them may forget this one.
+  bool full(TimeMs now) const {
+    const double refilled = now > last_ ? rate_ * static_cast<double>(now - last_) / 1000.0 : 0.0;
+    return tokens_ + refilled >= burst_;
+  }
+
   bool take(TimeMs now) {
     refill(now);
     if (tokens_ < 1.0) return false;

@@ -58,6 +58,13 @@ bool Server::start(std::string* error) {
   restore();
   if (!net::ensure_enet()) return fail("ENet could not start");
   if (!ensure_sodium()) return fail("libsodium could not start");
+  if (!identity_) {
+    identity_ = net::KeyPair::generate();
+    spdlog::info(
+        "this server's key lasts until it stops (no key file): clients that trusted it "
+        "will warn their users after a restart");
+  }
+  spdlog::info("server key: {}", net::fingerprint(identity_->public_key));
   ENetAddress address{};
   if (enet_address_set_host(&address, config_.bind.c_str()) != 0)
     return fail("cannot bind to '" + config_.bind + "': not an address");
@@ -144,7 +151,8 @@ void Server::poll(int timeout_ms) {
         waiting.push_back(pm::WaitingRoom{
             code, room.scenario, static_cast<std::uint32_t>(m.seats.size()), players, room.quick});
     }
-    discovery_->answer_probes(config_.server_name, port_, private_waiting, waiting);
+    discovery_->answer_probes(config_.server_name, net::key_hex(identity_->public_key), port_,
+                              private_waiting, waiting);
   }
   end_turn();
 }
@@ -243,14 +251,81 @@ void Server::on_disconnect(ENetPeer* peer) {
 }
 
 void Server::on_receive(Connection& conn, const std::uint8_t* data, std::size_t size) {
+  const std::span<const std::uint8_t> packet(data, size);
+  if (!conn.channel) {
+    on_unsealed(conn, packet);
+    return;
+  }
+  // Opened first, whatever its size: a packet refused unopened would leave the counters
+  // apart, and every later packet of the connection would be refused with it.
+  const auto opened = conn.channel->open(packet);
+  if (!opened) {
+    ++refused_packets_;
+    spdlog::info("connection {}: refused {}", conn.id, net::describe(conn.channel->last_refusal()));
+    if (conn.channel->refused() >= config_.max_refused_packets)
+      close(conn, pm::ByeReason::tampered,
+            "Packets of this connection were altered, replayed or lost on the way: it was "
+            "closed. Connect again.");
+    return;
+  }
   // The size is checked before anything is decoded.
-  if (size > pm::kMaxClientMessageBytes) {
+  if (opened->size() > pm::kMaxClientMessageBytes) {
     bad_message(conn, pm::ErrorCode::too_large,
-                "A message of " + std::to_string(size) + " bytes is over the limit of " +
+                "A message of " + std::to_string(opened->size()) + " bytes is over the limit of " +
                     std::to_string(pm::kMaxClientMessageBytes) + ".");
     return;
   }
-  auto decoded = pm::decode_client_message(std::span<const std::uint8_t>(data, size));
+  on_message(conn, *opened);
+}
+
+// Before the key exchange only the exchange itself is answered, and a client of protocol 5 or
+// earlier (which speaks in clear) is told to update. Nothing about a room is said in clear.
+void Server::on_unsealed(Connection& conn, std::span<const std::uint8_t> packet) {
+  if (net::looks_like_handshake(packet)) {
+    auto& bucket =
+        handshakes_per_address_
+            .try_emplace(conn.address_host, config_.handshake_burst, config_.handshakes_per_second)
+            .first->second;
+    if (!bucket.take(clock_())) {
+      spdlog::info("connection {}: too many key exchanges from its address", conn.id);
+      conn.closing = true;
+      enet_peer_disconnect_later(conn.peer, net::kDisconnectHandshakeRate);
+      return;
+    }
+    auto answered = net::answer_handshake(*identity_, packet);
+    if (!answered) {
+      spdlog::info("connection {}: a key exchange that is not one", conn.id);
+      queue_plain(conn.id, pm::Error{pm::ErrorCode::handshake_first, "/",
+                                     "The key exchange packet is malformed (docs/protocol.md, "
+                                     "\"Encryption\")."});
+      close(conn, pm::ByeReason::too_many_bad_messages, "Malformed key exchange.");
+      return;
+    }
+    outbox_.push_back(
+        Outgoing{conn.id, std::make_shared<const Bytes>(std::move(answered->reply)), {}, true});
+    conn.channel.emplace(answered->keys, net::SecureChannel::Side::server);
+    return;
+  }
+  if (packet.size() <= pm::kMaxClientMessageBytes) {
+    const auto decoded = pm::decode_client_message(packet);
+    if (decoded) {
+      if (const auto* hello = std::get_if<pm::Hello>(&*decoded.value);
+          hello != nullptr && hello->protocol_version != pm::kProtocolVersion) {
+        on_hello(conn, *hello);  // the version mismatch, which reveals nothing
+        return;
+      }
+    }
+  }
+  spdlog::info("connection {}: a message before the key exchange", conn.id);
+  queue_plain(conn.id, pm::Error{pm::ErrorCode::handshake_first, "/",
+                                 "Start with the key exchange: every message of protocol " +
+                                     std::to_string(pm::kProtocolVersion) +
+                                     " is encrypted (docs/protocol.md, \"Encryption\")."});
+  close(conn, pm::ByeReason::too_many_bad_messages, "Key exchange first.");
+}
+
+void Server::on_message(Connection& conn, std::span<const std::uint8_t> bytes) {
+  auto decoded = pm::decode_client_message(bytes);
   if (!decoded) {
     bad_message(conn, pm::ErrorCode::bad_message, decoded.error.problem,
                 decoded.error.path.empty() ? "/" : decoded.error.path);
@@ -284,6 +359,10 @@ void Server::on_receive(Connection& conn, const std::uint8_t* data, std::size_t 
 
 void Server::queue(ConnId conn, const pm::ServerMessage& message, const std::string& room) {
   queue_bytes(conn, std::make_shared<const Bytes>(pm::encode(message)), room);
+}
+
+void Server::queue_plain(ConnId conn, const pm::ServerMessage& message) {
+  outbox_.push_back(Outgoing{conn, std::make_shared<const Bytes>(pm::encode(message)), {}, true});
 }
 
 void Server::queue_bytes(ConnId conn, std::shared_ptr<const Bytes> bytes, const std::string& room) {
@@ -346,7 +425,10 @@ void Server::end_turn() {
   for (const auto& out : outgoing) {
     Connection* conn = connection(out.conn);
     if (conn == nullptr) continue;
-    net::send_bytes(conn->peer, *out.bytes);
+    if (conn->channel && !out.plain)
+      net::send_bytes(conn->peer, conn->channel->seal(*out.bytes));
+    else
+      net::send_bytes(conn->peer, *out.bytes);
   }
   for (auto& [id, conn] : connections_)
     if (conn.closing && conn.peer->state == ENET_PEER_STATE_CONNECTED)

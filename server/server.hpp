@@ -18,6 +18,8 @@
 #include "core/host.hpp"
 #include "core/rng.hpp"
 #include "engine/room_engine.hpp"
+#include "net/secure_channel.hpp"
+#include "password_lockout.hpp"
 #include "password_worker.hpp"
 #include "protocol/messages.hpp"
 #include "rate_limit.hpp"
@@ -48,6 +50,8 @@ struct Connection {
   Viewer viewer = Viewer::audience();
   Seq sent_view_seq = 0;  // the last item (or snapshot) of its stream this connection was sent
   TokenBucket commands, chat, requests, bad;
+  // After the key exchange: everything this connection sends and receives is sealed.
+  std::optional<net::SecureChannel> channel;
 };
 
 // A live room: what is stored of it (RoomRecord: one list of fields, so none is forgotten on a
@@ -80,6 +84,10 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
+  // The long-term key clients pin (identity.hpp loads it from the data folder). Without one,
+  // start() makes a key that lasts until the process ends (tests, a server without a folder).
+  void set_identity(const net::KeyPair& identity) { identity_ = identity; }
+  const net::PublicKey& public_key() const { return identity_->public_key; }
   // Binds the ENet port (0: an ephemeral one) and the discovery socket. False with a reason.
   bool start(std::string* error = nullptr);
   std::uint16_t port() const { return port_; }
@@ -100,6 +108,7 @@ class Server {
   const Room* room(const std::string& code) const;
   std::vector<std::string> room_codes() const;
   std::size_t connection_count() const { return connections_.size(); }
+  std::uint64_t refused_packets() const { return refused_packets_; }  // sealed, did not open
   TimeMs now() const { return clock_(); }
   // The room's match clock: what its deadlines and timers are measured against.
   TimeMs room_now(const Room& room) const;
@@ -109,6 +118,9 @@ class Server {
   void on_connect(_ENetPeer* peer);
   void on_disconnect(_ENetPeer* peer);
   void on_receive(Connection& conn, const std::uint8_t* data, std::size_t size);
+  void on_unsealed(Connection& conn, std::span<const std::uint8_t> packet);
+  void on_message(Connection& conn, std::span<const std::uint8_t> bytes);
+  void queue_plain(ConnId conn, const protocol::ServerMessage& message);
   void queue(ConnId conn, const protocol::ServerMessage& message, const std::string& room = {});
   void queue_bytes(ConnId conn, std::shared_ptr<const Bytes> bytes, const std::string& room);
   void error(Connection& conn, protocol::ErrorCode code, std::string text, std::string field = {});
@@ -125,6 +137,8 @@ class Server {
   void on_facilitator_login(Connection& conn, protocol::FacilitatorLogin request);
   void on_quick_match(Connection& conn, const protocol::QuickMatch& request);
   void on_password_results();
+  bool locked_out(Connection& conn, PasswordLockout::Secret secret, const std::string& room,
+                  const char* field);
   bool may_request(Connection& conn);
   bool password_queue_full(Connection& conn);
   bool make_room_space();
@@ -183,6 +197,12 @@ class Server {
   ConnId next_conn_ = 1;
   std::map<ConnId, Connection> connections_;
   std::map<std::uint32_t, std::uint32_t> peers_per_address_;
+  std::optional<net::KeyPair> identity_;
+  // Key exchanges per address: each costs three X25519 operations, so a flood of them from one
+  // address is turned away before it can starve the rooms. Idle entries are pruned.
+  std::map<std::uint32_t, TokenBucket> handshakes_per_address_;
+  PasswordLockout lockout_;
+  std::uint64_t refused_packets_ = 0;
   std::map<std::string, Room> rooms_;
   TimeMs last_tick_ = 0;
   TimeMs clock_offset_ = 0;  // added to the clock source: a restart resumes the rooms' clock
@@ -207,7 +227,8 @@ class Server {
   struct Outgoing {
     ConnId conn = 0;
     std::shared_ptr<const Bytes> bytes;
-    std::string room;  // dropped if this room's events fail to commit
+    std::string room;    // dropped if this room's events fail to commit
+    bool plain = false;  // the key exchange's reply (and refusals before it): not sealed
   };
   std::vector<Outgoing> outbox_;
 };

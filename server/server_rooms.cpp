@@ -155,6 +155,10 @@ void Server::on_facilitator_login(Connection& conn, pm::FacilitatorLogin request
     error(conn, pm::ErrorCode::invalid_request, "This room has no facilitator.", "/code");
     return;
   }
+  if (locked_out(conn, PasswordLockout::Secret::facilitator, *code, "/password")) {
+    wipe(request.password);
+    return;
+  }
   PendingPassword pending;
   pending.conn = conn.id;
   pending.code = *code;
@@ -162,6 +166,22 @@ void Server::on_facilitator_login(Connection& conn, pm::FacilitatorLogin request
   wipe(request.password);
   pending_passwords_.emplace(job, std::move(pending));
   conn.busy = true;
+}
+
+// Too many wrong passwords for this room, or from this address: the try waits (and is not a
+// bad message: a teacher who mistyped should not be disconnected for it).
+bool Server::locked_out(Connection& conn, PasswordLockout::Secret secret, const std::string& room,
+                        const char* field) {
+  const auto wait = lockout_.wait_ms(secret, room, conn.address_host, clock_());
+  if (!wait) return false;
+  spdlog::info("room {}: a {} password try refused for {} s (too many wrong ones)", room,
+               secret == PasswordLockout::Secret::facilitator ? "facilitator" : "room",
+               (*wait + 999) / 1000);
+  error(conn, pm::ErrorCode::too_many_attempts,
+        "Too many wrong passwords for this room lately: try again in " +
+            PasswordLockout::describe_wait(*wait) + ".",
+        field);
+  return true;
 }
 
 void Server::on_password_results() {
@@ -197,9 +217,12 @@ void Server::on_password_results() {
         error(*conn, pm::ErrorCode::no_such_room, "The room has closed.", "/code");
       } else if (!result.ok) {
         spdlog::info("room {}: wrong facilitator password", pending.code);
+        lockout_.failed(PasswordLockout::Secret::facilitator, pending.code, conn->address_host,
+                        clock_());
         bad_message(*conn, pm::ErrorCode::wrong_password, "Wrong facilitator password.",
                     "/password");
       } else {
+        lockout_.succeeded(PasswordLockout::Secret::facilitator, pending.code);
         attach(*conn, it->second, pm::ClientRole::facilitator, std::nullopt,
                issue_token(it->second, pm::ClientRole::facilitator, std::nullopt));
       }
@@ -285,10 +308,15 @@ void Server::on_join_room(Connection& conn, const pm::JoinRoom& request) {
           "This room has closed; only its members can still read it.", "/code");
     return;
   }
-  if (!room.room_password_digest.empty() &&
-      !same_digest(digest(request.room_password), room.room_password_digest)) {
-    bad_message(conn, pm::ErrorCode::wrong_password, "Wrong room password.", "/room_password");
-    return;
+  if (!room.room_password_digest.empty()) {
+    if (locked_out(conn, PasswordLockout::Secret::room, room.code, "/room_password")) return;
+    if (!same_digest(digest(request.room_password), room.room_password_digest)) {
+      spdlog::info("room {}: wrong room password", room.code);
+      lockout_.failed(PasswordLockout::Secret::room, room.code, conn.address_host, clock_());
+      bad_message(conn, pm::ErrorCode::wrong_password, "Wrong room password.", "/room_password");
+      return;
+    }
+    lockout_.succeeded(PasswordLockout::Secret::room, room.code);
   }
   switch (request.role) {
     case pm::ClientRole::facilitator:

@@ -223,6 +223,8 @@ void Server::close_room(Room& room, RoomStatus status, const std::string& why) {
 // leave memory (they stay in the store until their retention ends), and once an hour rooms
 // past their retention period are purged.
 void Server::run_lifecycle(TimeMs now) {
+  std::erase_if(handshakes_per_address_, [now](auto& entry) { return entry.second.full(now); });
+  lockout_.prune(now);
   std::vector<std::string> unload;
   for (auto& [code, room] : rooms_) {
     if (!room.members.empty()) {

@@ -3,6 +3,7 @@
 // server); rejoining an unfinished match with one click; settings; quit.
 #include <algorithm>
 
+#include "net/secure_channel.hpp"
 #include "ui.hpp"
 
 namespace accord::client {
@@ -28,6 +29,10 @@ void draw_join(Ui& u, float field) {
     u.requests.search_lan = true;
   for (const auto& found : st.lan) {
     ImGui::PushID(&found);
+    // The discovery answer names the server's key: joining through it pins that key.
+    const auto key = net::key_from_hex(found.reply.server_key);
+    const std::string where = found.address + ":" + std::to_string(found.reply.port) +
+                              (key ? "#" + net::fingerprint(*key) : std::string());
     const std::string label =
         u.f("home.lan_server",
             {found.reply.server_name, found.address + ":" + std::to_string(found.reply.port)});
@@ -38,14 +43,13 @@ void draw_join(Ui& u, float field) {
       if (ui::button(u.f("home.lan_room", {room.code, room.scenario, std::to_string(room.players),
                                            std::to_string(room.seats)}))) {
         st.join_code = room.code;
-        st.server_address = found.address + ":" + std::to_string(found.reply.port);
+        st.server_address = where;
       }
       ImGui::PopID();
     }
     if (found.reply.rooms.empty()) {
       ImGui::SameLine();
-      if (ui::button(u.s.get("home.use_server")))
-        st.server_address = found.address + ":" + std::to_string(found.reply.port);
+      if (ui::button(u.s.get("home.use_server"))) st.server_address = where;
     }
     ImGui::PopID();
   }
@@ -70,6 +74,7 @@ void draw_join(Ui& u, float field) {
       plan.kind = NetworkPlan::Kind::join;
       plan.host = address->host;
       plan.port = address->port;
+      plan.server_pin = address->pin;
       plan.name = display_name(u);
       plan.code = st.join_code;
       plan.room_password = st.join_password;
@@ -122,7 +127,7 @@ void draw_host(Ui& u, const content::Scenario& scenario, float field) {
   if (ui::button_enabled(u.s.get("home.create_room"), password_ok)) {
     std::optional<ServerAddress> address;
     if (st.host_here)
-      address = ServerAddress{"127.0.0.1", 7878};
+      address = ServerAddress{"127.0.0.1", 7878, ""};
     else
       address = address_or_complain(u);
     if (address) {
@@ -130,6 +135,7 @@ void draw_host(Ui& u, const content::Scenario& scenario, float field) {
       plan.kind = NetworkPlan::Kind::host;
       plan.host = address->host;
       plan.port = address->port;
+      plan.server_pin = address->pin;
       plan.name = display_name(u);
       plan.create.scenario = scenario.id;
       plan.create.seats = static_cast<std::uint32_t>(st.host_seats);
@@ -180,6 +186,7 @@ void draw_online(Ui& u, const content::Scenario& scenario) {
         plan.kind = NetworkPlan::Kind::quick_match;
         plan.host = address->host;
         plan.port = address->port;
+        plan.server_pin = address->pin;
         plan.name = display_name(u);
         plan.scenario = scenario.id;
         u.requests.start_network = plan;

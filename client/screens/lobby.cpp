@@ -15,6 +15,8 @@ void draw_lobby(Ui& u) {
   const std::string code = session.room_code();
   ui::text_colored(u.palette.accent, code.empty() ? u.s.get("lobby.solo_code") : code);
   ImGui::PopFont();
+  if (const std::string key = session.server_fingerprint(); !key.empty() && !code.empty())
+    ui::text_disabled(u.f("lobby.server_key", {key}));
   if (const auto* scenario = u.content.scenario(session.scenario_id()))
     ui::heading(u, u.f("lobby.scenario", {scenario->title, std::to_string(scenario->year)}));
 

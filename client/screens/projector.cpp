@@ -21,6 +21,9 @@ void draw_projector(Ui& u) {
   ui::text_colored(u.palette.accent,
                    u.f("projector.code", {code.empty() ? u.s.get("lobby.solo_code") : code}));
   ImGui::PopFont();
+  // Students compare it with their own screen: the same key means the same server.
+  if (const std::string key = u.session->server_fingerprint(); !key.empty() && !code.empty())
+    ui::text(u.f("projector.server_key", {key}));
   draw_inject_news(u, v, false);  // the public view: news and tallies, never a ballot button
   ImGui::Separator();
   ImGui::BeginChild("projector", ImVec2(0, 0), false);

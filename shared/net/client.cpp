@@ -17,6 +17,8 @@ struct Client::Enet {
   bool owns_host = true;  // false: a ClientPool's host, shared with other clients
   bool connected = false;
   bool hello_sent = false;
+  std::optional<ClientHandshake> handshake;  // from the connect to the server's reply
+  std::optional<SecureChannel> channel;      // after it
   ~Enet() {
     if (owns_host && host != nullptr) enet_host_destroy(host);
   }
@@ -32,11 +34,21 @@ bool Client::connected() const {
   return enet_ && enet_->connected;
 }
 
+bool Client::encrypted() const {
+  return enet_ && enet_->channel.has_value();
+}
+
+// Refused sealed packets after which the client gives up on the connection: one could be a
+// fluke of a broken middlebox, several are an attack or a broken server.
+constexpr std::uint64_t kMaxRefusedPackets = 3;
+
 void Client::reset_for_connect() {
   drop();
   welcomed_ = false;
   bye.reset();
   version_mismatch.reset();
+  key_mismatch.reset();
+  server_key_.reset();
   last_problem_.clear();
 }
 
@@ -81,8 +93,9 @@ bool Client::connect(const std::string& host, std::uint16_t port, int timeout_ms
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   while (std::chrono::steady_clock::now() < deadline && !welcomed_ && enet_) {
     service(10);
-    if (version_mismatch || bye) break;
-    if (!options_.send_hello && enet_ && enet_->connected) return true;
+    if (version_mismatch || bye || key_mismatch) break;
+    if (!options_.send_hello && enet_ && enet_->connected && (encrypted() || !options_.encrypt))
+      return true;
   }
   if (!welcomed_) {
     if (version_mismatch)
@@ -139,7 +152,10 @@ void Client::send(const pm::ClientMessage& message) {
 
 void Client::send_raw(std::span<const std::uint8_t> bytes) {
   if (!enet_ || !enet_->connected) return;
-  send_bytes(enet_->peer, bytes);
+  if (enet_->channel)
+    send_bytes(enet_->peer, enet_->channel->seal(bytes));
+  else
+    send_bytes(enet_->peer, bytes);
   if (enet_->owns_host) enet_host_flush(enet_->host);  // a pool flushes once per turn
 }
 
@@ -200,12 +216,23 @@ void Client::on_event(ENetEvent& event) {
     case ENET_EVENT_TYPE_CONNECT:
       if (!enet_) return;
       enet_->connected = true;
-      if (options_.send_hello && !enet_->hello_sent) say_hello();
+      if (options_.encrypt) {
+        // The key exchange goes first; Hello follows, sealed, once the server has answered.
+        enet_->handshake.emplace();
+        send_bytes(enet_->peer, enet_->handshake->init_packet());
+        if (enet_->owns_host) enet_host_flush(enet_->host);
+      } else if (options_.send_hello && !enet_->hello_sent) {
+        say_hello();
+      }
       break;
     case ENET_EVENT_TYPE_DISCONNECT:
       if (!enet_) return;
       enet_->connected = false;
-      if (last_problem_.empty()) last_problem_ = "disconnected by the server";
+      if (last_problem_.empty())
+        last_problem_ = event.data == kDisconnectHandshakeRate
+                            ? "the server is busy with many connections from your address: "
+                              "try again in a few seconds"
+                            : "disconnected by the server";
       event.peer->data = nullptr;  // ENet has let go of the peer: nothing more is ours
       enet_->peer = nullptr;
       enet_.reset();
@@ -213,19 +240,88 @@ void Client::on_event(ENetEvent& event) {
     case ENET_EVENT_TYPE_RECEIVE: {
       last_message_bytes = event.packet->dataLength;
       bytes_received += event.packet->dataLength;
-      auto decoded = pm::decode_server_message(
-          std::span<const std::uint8_t>(event.packet->data, event.packet->dataLength));
+      const Bytes packet(event.packet->data, event.packet->data + event.packet->dataLength);
       enet_packet_destroy(event.packet);
-      if (!decoded) {
-        last_problem_ = "bad message from the server: " + decoded.error.describe();
-        break;
+      if (!enet_) return;
+      if (enet_->handshake) {
+        on_handshake_reply(packet);
+      } else if (enet_->channel) {
+        const auto opened = enet_->channel->open(packet);
+        if (!opened) {
+          ++refused_packets;
+          if (enet_->channel->refused() >= kMaxRefusedPackets) {
+            last_problem_ = "the connection was tampered with (" +
+                            describe(enet_->channel->last_refusal()) +
+                            "): it was closed; connect again";
+            drop();
+          }
+          break;
+        }
+        receive_plaintext(*opened);
+      } else {
+        receive_plaintext(packet);
       }
-      handle(std::move(*decoded.value));
       break;
     }
     case ENET_EVENT_TYPE_NONE:
       break;
   }
+}
+
+void Client::receive_plaintext(std::span<const std::uint8_t> bytes) {
+  auto decoded = pm::decode_server_message(bytes);
+  if (!decoded) {
+    last_problem_ = "bad message from the server: " + decoded.error.describe();
+    return;
+  }
+  handle(std::move(*decoded.value));
+}
+
+void Client::on_handshake_reply(std::span<const std::uint8_t> reply) {
+  const auto key = ClientHandshake::server_key_of(reply);
+  if (!key) {
+    auto decoded = pm::decode_server_message(reply);
+    if (!decoded) {
+      last_problem_ = "the server's answer to the key exchange is not one";
+      drop();
+      return;
+    }
+    // A server of protocol 5 or earlier speaks in clear and calls the exchange a bad message.
+    if (const auto* error = std::get_if<pm::Error>(&*decoded.value);
+        error != nullptr && error->code == pm::ErrorCode::bad_message) {
+      last_problem_ =
+          "the server does not encrypt its connections: it runs an older version of Cyber "
+          "Accord (protocol 5 or earlier)";
+      drop();
+      return;
+    }
+    // A refusal before the exchange (too many connections from this address): it says why.
+    handle(std::move(*decoded.value));
+    return;
+  }
+  const ClientHandshake handshake = std::move(*enet_->handshake);
+  enet_->handshake.reset();
+  server_key_ = *key;
+  if (!options_.server_pin.empty() && !pin_matches(options_.server_pin, *key)) {
+    const auto pinned = key_from_hex(options_.server_pin);
+    key_mismatch =
+        KeyMismatch{pinned ? fingerprint(*pinned) : options_.server_pin, fingerprint(*key)};
+    last_problem_ = "the server presented the key " + key_mismatch->presented +
+                    ", but this computer knows it by the key " + key_mismatch->expected +
+                    ". If its host made a new key (a reinstalled server), forget the old one "
+                    "and connect again; if not, someone may be intercepting the connection: "
+                    "do not connect";
+    drop();
+    return;
+  }
+  const auto keys = handshake.finish(reply);
+  if (!keys) {
+    last_problem_ = "the server's key exchange is invalid";
+    drop();
+    return;
+  }
+  enet_->channel.emplace(*keys, SecureChannel::Side::client);
+  if (options_.send_hello && !enet_->hello_sent) say_hello();
 }
 
 // ---------------------------------------------------------------- ClientPool

@@ -1,4 +1,5 @@
-// The headless client: connects over ENet, does the handshake, creates and joins rooms, sends
+// The headless client: connects over ENet, does the key exchange (net/secure_channel.hpp: every
+// message after it is sealed) and the Hello handshake, creates and joins rooms, sends
 // commands, and keeps the viewer's mirror of the match (ClientView, the shared apply) with gap
 // detection, hash checks and resync, and reconnects with its token. Used by tests, bots and the
 // GUI client. Not thread-safe: one thread calls everything (the GUI runs it on its network
@@ -20,6 +21,7 @@
 
 #include "core/hash.hpp"
 #include "core/host.hpp"
+#include "net/secure_channel.hpp"
 #include "protocol/messages.hpp"
 
 struct _ENetHost;
@@ -30,7 +32,18 @@ namespace accord::net {
 struct ClientOptions {
   std::string client_version = "0.1.0";
   std::uint32_t protocol_version = protocol::kProtocolVersion;  // tests send other versions
-  bool send_hello = true;  // tests: false connects without the handshake
+  bool send_hello = true;  // tests: false connects without the Hello message
+  // The server key this client trusts (a fingerprint or the full hex key, from a join link,
+  // LAN discovery or an earlier connection): another key stops the connection. Empty: any key
+  // is accepted and server_key() says which it was (the caller then saves it: trust on first use).
+  std::string server_pin;
+  bool encrypt = true;  // tests: false speaks in clear, as a client of protocol 5 did
+};
+
+// The server presented a key other than the pinned one.
+struct KeyMismatch {
+  std::string expected;   // the pin, as a fingerprint
+  std::string presented;  // the fingerprint of the key the server presented
 };
 
 class ClientPool;
@@ -72,6 +85,10 @@ class Client {
 
   // ---- state
   const std::string& last_problem() const { return last_problem_; }
+  // The key the server presented in the handshake (once it has answered).
+  std::optional<PublicKey> server_key() const { return server_key_; }
+  bool encrypted() const;  // the handshake is done: everything now is sealed
+  void set_server_pin(std::string pin) { options_.server_pin = std::move(pin); }
   bool welcomed() const { return welcomed_; }
   bool in_room() const { return view_.has_value(); }
   const std::string& room_code() const { return room_code_; }
@@ -91,6 +108,8 @@ class Client {
   std::vector<protocol::Error> errors;
   std::optional<protocol::Bye> bye;
   std::optional<protocol::VersionMismatch> version_mismatch;
+  std::optional<KeyMismatch> key_mismatch;
+  std::uint64_t refused_packets = 0;  // sealed packets that did not open (tampering)
   std::optional<protocol::RoomCreated> room_created;
   std::optional<protocol::Presence> presence;
   std::optional<protocol::Countdown> countdown;
@@ -124,6 +143,8 @@ class Client {
   bool open_peer(_ENetHost* host, bool owns_host, const std::string& address, std::uint16_t port);
   void say_hello();
   void on_event(_ENetEvent& event);
+  void on_handshake_reply(std::span<const std::uint8_t> reply);
+  void receive_plaintext(std::span<const std::uint8_t> bytes);
   void handle(protocol::ServerMessage message);
   void adopt_snapshot(const protocol::ViewerInfo& viewer, Seq view_seq, Match view);
   void hear_room_clock(TimeMs room_now);
@@ -141,6 +162,7 @@ class Client {
   std::optional<ParticipantId> participant_;
   Viewer viewer_ = Viewer::audience();
   std::string token_;
+  std::optional<PublicKey> server_key_;
   std::uint32_t next_request_ = 1;
   bool awaiting_snapshot_ = false;
   bool lose_next_item_ = false;

@@ -19,6 +19,10 @@ inline constexpr std::size_t kChannelCount = 1;
 
 bool send_bytes(ENetPeer* peer, std::span<const std::uint8_t> bytes);
 
+// The data of an ENet disconnect from the server, for the few cases it cannot say in a sealed
+// Bye: too many key exchanges from one address.
+inline constexpr std::uint32_t kDisconnectHandshakeRate = 1;
+
 // "a.b.c.d:port" (for debug logs only: addresses are personal data above debug level).
 std::string address_text(const ENetAddress& address);
 

@@ -50,7 +50,10 @@ struct DiscoveryReply {
       (std::string, server_version),
       (std::uint16_t, port, kDefaultPort),  // the ENet port to connect to
       (std::uint32_t, private_rooms_waiting, 0),
-      (std::vector<WaitingRoom>, rooms))  // public rooms waiting, at most 32
+      (std::vector<WaitingRoom>, rooms),  // public rooms waiting, at most 32
+      // The server's public key, 64 hex digits: the client pins it (docs/security.md says
+      // what this does and does not prove).
+      (std::string, server_key))
   // clang-format on
 };
 

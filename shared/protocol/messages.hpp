@@ -20,7 +20,7 @@
 namespace accord::protocol {
 
 // Bumped whenever a message, a field, or the meaning of one changes, and with kRulesVersion.
-inline constexpr std::uint32_t kProtocolVersion = 5;
+inline constexpr std::uint32_t kProtocolVersion = 6;
 
 // Client→server messages are refused above this size, before any decoding.
 inline constexpr std::size_t kMaxClientMessageBytes = 4096;
@@ -53,7 +53,8 @@ ACCORD_ENUM(ErrorCode, std::uint8_t,
     too_many_peers,  // --max-peers-per-address reached
     invalid_request,  // a request that cannot be met (unknown scenario, bad seat count ...)
     rate_limited,  // too many requests of this kind
-    busy)  // a request of this connection is still being processed
+    busy,  // a request of this connection is still being processed
+    too_many_attempts)  // too many wrong passwords lately: the text says how long to wait
 // clang-format on
 
 // clang-format off
@@ -64,7 +65,8 @@ ACCORD_ENUM(ByeReason, std::uint8_t,
     too_many_peers,
     removed,
     server_shutdown,  // also a restart: the rooms are saved, reconnect with the token
-    room_deleted)  // the facilitator deleted the room and all its data
+    room_deleted,  // the facilitator deleted the room and all its data
+    tampered)  // sealed packets that did not open: altered, replayed or out of order
 // clang-format on
 
 // ------------------------------------------------------------------ shared pieces

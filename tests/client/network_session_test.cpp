@@ -11,6 +11,7 @@
 #include "client_test_support.hpp"
 #include "core/hash.hpp"
 #include "embedded_server.hpp"
+#include "net/secure_channel.hpp"
 #include "network_session.hpp"
 #include "replay.hpp"
 
@@ -106,6 +107,39 @@ TEST_CASE("server addresses are read from host:port", "[network]") {
   CHECK_FALSE(parse_server_address("host:99999"));
   CHECK_FALSE(parse_server_address("host:12a"));
   CHECK_FALSE(parse_server_address(":7878"));
+  // A join link carries the server key's fingerprint after '#'.
+  const auto d = parse_server_address("192.168.1.20:7000#3f9a-0c41-b2d7");
+  REQUIRE(d);
+  CHECK(d->host == "192.168.1.20");
+  CHECK(d->port == 7000);
+  CHECK(d->pin == "3f9a-0c41-b2d7");
+  CHECK(parse_server_address("school-server#3f9a-0c41-b2d7")->port == 7878);
+  CHECK(parse_server_address("school-server")->pin.empty());
+  CHECK_FALSE(parse_server_address("school-server#"));
+}
+
+TEST_CASE("a session shows the server key it pinned, and refuses another key by name",
+          "[network]") {
+  auto server = start_server();
+  {
+    Waker waker;
+    NetworkSession session(solo_plan(server->port(), "russia"), waker.callback());
+    REQUIRE(poll_until(session, waker, [&] { return session.in_room(); }));
+    const auto key = net::key_from_hex(session.server_key_hex());
+    REQUIRE(key);
+    CHECK(session.server_fingerprint() == net::fingerprint(*key));
+    CHECK(session.server_key_hex() == server->public_key_hex());
+  }
+  Waker waker;
+  NetworkPlan plan = solo_plan(server->port(), "russia");
+  plan.server_pin = "0000-0000-0000";  // what a forged join link would say
+  NetworkSession session(plan, waker.callback());
+  REQUIRE(
+      poll_until(session, waker, [&] { return session.connection() == ConnectionState::lost; }));
+  CHECK_FALSE(session.in_room());
+  const auto presented = net::fingerprint(*net::key_from_hex(server->public_key_hex()));
+  CHECK(session.problem().find("0000-0000-0000") != std::string::npos);
+  CHECK(session.problem().find(presented) != std::string::npos);
 }
 
 TEST_CASE("a solo room over loopback: the chosen seat, bots elsewhere, commands and rejections",

@@ -99,7 +99,10 @@ TEST_CASE("bad input gets its answer while another room keeps playing", "[net][a
   }
 
   SECTION("a wrong protocol version gets a clear refusal and a clean disconnect") {
-    Client old_client(net::ClientOptions{"1.2", pm::kProtocolVersion + 1, true});
+    net::ClientOptions newer;
+    newer.client_version = "1.2";
+    newer.protocol_version = pm::kProtocolVersion + 1;
+    Client old_client(newer);
     CHECK_FALSE(old_client.connect("127.0.0.1", server.port()));
     REQUIRE(old_client.version_mismatch.has_value());
     CHECK_THAT(old_client.version_mismatch->text,
@@ -111,7 +114,10 @@ TEST_CASE("bad input gets its answer while another room keeps playing", "[net][a
   }
 
   SECTION("nothing before the handshake, and a silent peer is dropped") {
-    Client silent(net::ClientOptions{"x", pm::kProtocolVersion, false});
+    net::ClientOptions no_hello;
+    no_hello.client_version = "x";
+    no_hello.send_hello = false;
+    Client silent(no_hello);
     REQUIRE(silent.connect("127.0.0.1", server.port()));
     silent.send(pm::Ping{1});
     const auto e = last_error(silent);
