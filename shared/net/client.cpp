@@ -309,8 +309,8 @@ void Client::on_handshake_reply(std::span<const std::uint8_t> reply) {
     last_problem_ = "the server presented the key " + key_mismatch->presented +
                     ", but this computer knows it by the key " + key_mismatch->expected +
                     ". If its host made a new key (a reinstalled server), forget the old one "
-                    "and connect again; if not, someone may be intercepting the connection: "
-                    "do not connect";
+                    "(in the game: Settings, Server keys) and connect again; if not, someone "
+                    "may be intercepting the connection: do not connect";
     drop();
     return;
   }

@@ -129,6 +129,12 @@ TEST_CASE("a session shows the server key it pinned, and refuses another key by 
     REQUIRE(key);
     CHECK(session.server_fingerprint() == net::fingerprint(*key));
     CHECK(session.server_key_hex() == server->public_key_hex());
+    // The lobby and the classroom screen show it, for people to compare.
+    HeadlessUi ui;
+    ui.frame(&session, [](Ui& u) { draw_lobby(u); });
+    CHECK(text_log::contains("Server key: " + session.server_fingerprint()));
+    ui.frame(&session, [](Ui& u) { draw_projector(u); });
+    CHECK(text_log::contains("Server key: " + session.server_fingerprint()));
   }
   Waker waker;
   NetworkPlan plan = solo_plan(server->port(), "russia");

@@ -393,6 +393,24 @@ TEST_CASE("a client pins the server's key and refuses another one", "[net][encry
   }
 }
 
+TEST_CASE("a flood of key exchanges from one address is turned away", "[net][encryption]") {
+  auto config = test_config();
+  config.handshake_burst = 3;
+  config.handshakes_per_second = 0.001;  // no refill within the test
+  TestServer server(config);
+  std::vector<std::unique_ptr<Client>> admitted;
+  for (int i = 0; i < 3; ++i)
+    admitted.push_back(connected(server));
+  Client fourth;
+  CHECK_FALSE(fourth.connect("127.0.0.1", server.port()));
+  CHECK(fourth.last_problem().find("try again in a few seconds") != std::string::npos);
+  // Those admitted are unaffected.
+  std::vector<Client*> three;
+  for (auto& client : admitted)
+    three.push_back(client.get());
+  sync_with_server(three);
+}
+
 TEST_CASE("a client that speaks in clear is refused in clear", "[net][encryption]") {
   TestServer server;
   SECTION("an older client's hello: a version mismatch") {
