@@ -38,6 +38,8 @@ struct Conn {
   std::optional<std::uint32_t> outstanding;  // the command waiting for its answer
   Clock::time_point sent_at{};
   Clock::time_point next_act{};
+  Clock::time_point retry_at{};  // after a `busy` answer: ask again then, as a client would
+  int busy_answers = 0;
   std::uint32_t notes = 0;
 
   TimeMs room_now() const {
@@ -169,7 +171,16 @@ void LoadRun::heard(int id, const pm::ServerMessage& message) {
                 break;
             }
           },
-          [&](const pm::Error& m) { problem("server error: " + m.text); },
+          [&](const pm::Error& m) {
+            // The server hashes passwords a few at a time and says `busy` when its queue is
+            // full: ask again after a pause that doubles, as the game does.
+            if (m.code == pm::ErrorCode::busy && c.busy_answers < 8) {
+              c.asked = false;
+              c.retry_at = Clock::now() + std::chrono::milliseconds(250 << c.busy_answers++);
+              return;
+            }
+            problem("server error: " + m.text);
+          },
           [&](const pm::Bye& m) {
             if (!c.closing) problem("server said bye: " + m.text);
             c.closing = true;
@@ -194,7 +205,7 @@ void LoadRun::step_connection(int id) {
   // The client keeps what the server answered; the figures have read it already.
   client.accepted.clear();
   client.rejected.clear();
-  if (!client.welcomed() || c.asked) return;
+  if (!client.welcomed() || c.asked || Clock::now() < c.retry_at) return;
   auto& room = rooms_[static_cast<std::size_t>(c.room)];
   if (c.role == Conn::Role::facilitator) {
     pm::CreateRoom create;

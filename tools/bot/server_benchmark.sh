@@ -4,6 +4,7 @@
 # paced (a command every 2 s per bot) and at saturation (--think-ms 0), each followed by the
 # ENet echo baseline at the same client count. Figures go to OUT/bench-*.json.
 #   usage: tools/bot/server_benchmark.sh [BUILD_DIR] [SECONDS] [OUT] [ROOM_COUNTS...]
+#   ONLY_SATURATED=1 skips the paced runs.
 set -eu
 build=${1:-build}
 seconds=${2:-12}
@@ -30,8 +31,8 @@ run() {  # label store unlimited rooms think echo
 }
 
 for rooms in $counts; do
-  run "paced-sqlite-$rooms" sqlite 0 "$rooms" 2000 --echo-baseline
-  run "paced-memory-$rooms" memory 0 "$rooms" 2000 ""
+  [ -n "${ONLY_SATURATED:-}" ] || run "paced-sqlite-$rooms" sqlite 0 "$rooms" 2000 --echo-baseline
+  [ -n "${ONLY_SATURATED:-}" ] || run "paced-memory-$rooms" memory 0 "$rooms" 2000 ""
   run "saturated-sqlite-$rooms" sqlite 1 "$rooms" 0 --echo-baseline
   run "saturated-memory-$rooms" memory 1 "$rooms" 0 ""
 done
