@@ -4,9 +4,13 @@
 
 namespace accord::server {
 
-std::optional<TimeMs> PasswordLockout::wait_of(Failures& failures, std::size_t limit, TimeMs now) {
+void PasswordLockout::forget_old(Failures& failures, TimeMs now) {
   while (!failures.empty() && now - failures.front() >= kWindowMs)
     failures.pop_front();
+}
+
+std::optional<TimeMs> PasswordLockout::wait_of(Failures& failures, std::size_t limit, TimeMs now) {
+  forget_old(failures, now);
   if (failures.size() < limit) return std::nullopt;
   // The try may go once the oldest of the last `limit` failures has left the window.
   return failures[failures.size() - limit] + kWindowMs - now;
@@ -37,10 +41,8 @@ void PasswordLockout::prune(TimeMs now) {
   // std::erase_if hands its predicate const entries: trim and erase by hand.
   const auto prune_table = [now](auto& table) {
     for (auto it = table.begin(); it != table.end();) {
-      Failures& failures = it->second;
-      while (!failures.empty() && now - failures.front() >= kWindowMs)
-        failures.pop_front();
-      it = failures.empty() ? table.erase(it) : std::next(it);
+      forget_old(it->second, now);
+      it = it->second.empty() ? table.erase(it) : std::next(it);
     }
   };
   prune_table(by_room_);

@@ -37,6 +37,7 @@ class PasswordLockout {
 
  private:
   using Failures = std::deque<TimeMs>;  // times of wrong tries, oldest first
+  static void forget_old(Failures& failures, TimeMs now);
   static std::optional<TimeMs> wait_of(Failures& failures, std::size_t limit, TimeMs now);
   std::map<std::pair<Secret, std::string>, Failures> by_room_;
   std::map<std::uint32_t, Failures> by_address_;

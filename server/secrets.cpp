@@ -3,8 +3,8 @@
 #include <sodium.h>
 
 #include <array>
-#include <mutex>
 
+#include "net/secure_channel.hpp"
 #include "protocol/join_code.hpp"
 
 namespace accord::server {
@@ -20,10 +20,7 @@ std::string to_hex(const unsigned char* bytes, std::size_t size) {
 }  // namespace
 
 bool ensure_sodium() {
-  static std::once_flag once;
-  static bool ok = false;
-  std::call_once(once, [] { ok = sodium_init() >= 0; });
-  return ok;
+  return net::ensure_sodium();
 }
 
 std::string random_join_code() {

@@ -64,6 +64,7 @@ bool Server::start(std::string* error) {
         "this server's key lasts until it stops (no key file): clients that trusted it "
         "will warn their users after a restart");
   }
+  identity_hex_ = net::key_hex(identity_->public_key);
   spdlog::info("server key: {}", net::fingerprint(identity_->public_key));
   ENetAddress address{};
   if (enet_address_set_host(&address, config_.bind.c_str()) != 0)
@@ -151,8 +152,7 @@ void Server::poll(int timeout_ms) {
         waiting.push_back(pm::WaitingRoom{
             code, room.scenario, static_cast<std::uint32_t>(m.seats.size()), players, room.quick});
     }
-    discovery_->answer_probes(config_.server_name, net::key_hex(identity_->public_key), port_,
-                              private_waiting, waiting);
+    discovery_->answer_probes(config_.server_name, identity_hex_, port_, private_waiting, waiting);
   }
   end_turn();
 }

@@ -198,6 +198,7 @@ class Server {
   std::map<ConnId, Connection> connections_;
   std::map<std::uint32_t, std::uint32_t> peers_per_address_;
   std::optional<net::KeyPair> identity_;
+  std::string identity_hex_;  // its public key as LAN discovery answers carry it
   // Key exchanges per address: each costs three X25519 operations, so a flood of them from one
   // address is turned away before it can starve the rooms. Idle entries are pruned.
   std::map<std::uint32_t, TokenBucket> handshakes_per_address_;

@@ -77,41 +77,26 @@ std::string fingerprint(const PublicKey& key) {
   ensure_sodium();
   std::array<std::uint8_t, 32> digest{};
   crypto_generichash(digest.data(), digest.size(), key.data(), key.size(), nullptr, 0);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (std::size_t i = 0; i < 6; ++i) {
-    if (i > 0 && i % 2 == 0) out += '-';
-    out += kHex[digest[i] >> 4];
-    out += kHex[digest[i] & 0xf];
-  }
-  return out;
+  std::array<char, 13> hex{};  // 6 bytes, 12 digits and the terminating zero
+  sodium_bin2hex(hex.data(), hex.size(), digest.data(), 6);
+  const std::string digits(hex.data(), 12);
+  return digits.substr(0, 4) + "-" + digits.substr(4, 4) + "-" + digits.substr(8, 4);
 }
 
 std::string key_hex(const PublicKey& key) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (const auto byte : key) {
-    out += kHex[byte >> 4];
-    out += kHex[byte & 0xf];
-  }
-  return out;
+  std::array<char, 2 * kKeyBytes + 1> hex{};
+  sodium_bin2hex(hex.data(), hex.size(), key.data(), key.size());
+  return std::string(hex.data(), 2 * kKeyBytes);
 }
 
 std::optional<PublicKey> key_from_hex(const std::string& hex) {
   if (hex.size() != 2 * kKeyBytes) return std::nullopt;
   PublicKey key{};
-  const auto nibble = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
-  for (std::size_t i = 0; i < kKeyBytes; ++i) {
-    const int high = nibble(hex[2 * i]);
-    const int low = nibble(hex[2 * i + 1]);
-    if (high < 0 || low < 0) return std::nullopt;
-    key[i] = static_cast<std::uint8_t>(high * 16 + low);
-  }
+  std::size_t decoded = 0;
+  if (sodium_hex2bin(key.data(), key.size(), hex.data(), hex.size(), nullptr, &decoded, nullptr) !=
+          0 ||
+      decoded != kKeyBytes)
+    return std::nullopt;
   return key;
 }
 
