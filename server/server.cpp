@@ -79,6 +79,7 @@ bool Server::start(std::string* error) {
   // maximumPacketSize limits sending too: it must fit the largest snapshot. The 4 KiB limit
   // on what clients send is checked in on_receive, before decoding.
   host_->maximumPacketSize = pm::kMaxServerMessageBytes + 1024;
+  net::enlarge_socket_buffers(host_);
   // ENet's own per-address cap refuses silently: keep it above ours, which answers clearly.
   host_->duplicatePeers = std::min<std::size_t>(
       ENET_PROTOCOL_MAXIMUM_PEER_ID, std::size_t{config_.max_peers_per_address} * 2 + 16);

@@ -355,6 +355,7 @@ bool ClientPool::connect(Client& client, const std::string& host, std::uint16_t 
       return false;
     }
     created->maximumPacketSize = pm::kMaxServerMessageBytes + 1024;
+    enlarge_socket_buffers(created);
     h.hosts.push_back(created);
     h.used.push_back(0);
   }

@@ -25,6 +25,12 @@ bool send_bytes(ENetPeer* peer, std::span<const std::uint8_t> bytes) {
   return true;
 }
 
+void enlarge_socket_buffers(ENetHost* host) {
+  // Best effort: a kernel that caps the size lower still gives what it allows.
+  enet_socket_set_option(host->socket, ENET_SOCKOPT_RCVBUF, kLargeSocketBufferBytes);
+  enet_socket_set_option(host->socket, ENET_SOCKOPT_SNDBUF, kLargeSocketBufferBytes);
+}
+
 std::string address_text(const ENetAddress& address) {
   char ip[64] = {};
   if (enet_address_get_host_ip(&address, ip, sizeof ip) != 0) return "?";

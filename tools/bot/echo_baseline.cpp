@@ -31,6 +31,7 @@ class HostPool {
       ENetHost* host = enet_host_create(nullptr, per_host_, net::kChannelCount, 0, 0);
       if (!host) return nullptr;
       host->maximumPacketSize = pm::kMaxServerMessageBytes + 1024;
+      net::enlarge_socket_buffers(host);  // as the game's clients and server do
       hosts_.push_back(host);
       used_.push_back(0);
     }
@@ -68,6 +69,7 @@ class EchoHost {
     address.port = 0;
     host_ = enet_host_create(&address, 4095, net::kChannelCount, 0, 0);
     if (!host_) return false;
+    net::enlarge_socket_buffers(host_);
     port_ = host_->address.port;
     thread_ = std::thread([this] {
       ENetEvent event;
