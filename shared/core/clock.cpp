@@ -134,7 +134,35 @@ std::vector<Event> end_phase(const Match& match, TimeMs now) {
   return events;
 }
 
+namespace {
+
+// Whether the events cannot end the phase: each is one ballot or one ready mark, and more
+// occupied seats are still missing one than there are events. A ballot or a ready mark is a
+// frequent command, and copying the match to apply it (the settings are most of a match) cost
+// more than everything else it does: this answers without the copy when it can.
+bool too_few_to_end(const Match& match, const std::vector<Event>& events) {
+  for (const auto& e : events)
+    if (!std::holds_alternative<BallotCast>(e) && !std::holds_alternative<SeatReadyChanged>(e))
+      return false;
+  const auto seats = occupied_seats(match);
+  std::size_t missing = 0;
+  if (match.phase == Phase::drafting) {
+    for (SeatIndex s : seats)
+      missing += match.seats[s].ready ? 0u : 1u;
+  } else if (is_voting(match.phase)) {
+    for (const VoteRecord* vote : open_votes(match))
+      for (SeatIndex s : seats)
+        missing += (s < vote->ballots.size() && vote->ballots[s]) ? 0u : 1u;
+  } else {
+    return false;
+  }
+  return missing > events.size();
+}
+
+}  // namespace
+
 std::vector<Event> with_early_end(const Match& match, std::vector<Event> events, TimeMs now) {
+  if (too_few_to_end(match, events)) return events;
   Match after = match;
   apply_all(after, events);
   if (phase_complete(after)) {
@@ -263,6 +291,11 @@ std::vector<Event> tick(const Match& match, TimeMs now) {
       if (deadline && now >= *deadline) events.push_back(AdoptedWithoutVote{d, in_favour});
     }
     if (!events.empty()) events = detail::with_early_end(match, std::move(events), now);
+  }
+  if (events.empty()) {
+    // The common case (every room, every turn of the server's clock): nothing to apply first.
+    if (match.deadline && now >= *match.deadline) return detail::end_phase(match, now);
+    return events;
   }
   Match after = match;
   for (const auto& e : events)

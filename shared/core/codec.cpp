@@ -50,6 +50,10 @@ class DepthGuard : public nlohmann::json_sax<json> {
 
 }  // namespace
 
+template void msgpack::write<Command>(msgpack::Writer&, const Command&);
+template void msgpack::write<Event>(msgpack::Writer&, const Event&);
+template void msgpack::write<Match>(msgpack::Writer&, const Match&);
+template void msgpack::write<MatchSettings>(msgpack::Writer&, const MatchSettings&);
 template json json_codec::to_value<Command>(const Command&, Form);
 template json json_codec::to_value<Event>(const Event&, Form);
 template json json_codec::to_value<Match>(const Match&, Form);

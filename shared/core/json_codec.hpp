@@ -14,6 +14,7 @@
 
 #include "core/codec.hpp"
 #include "core/enum_names.hpp"
+#include "core/msgpack_writer.hpp"
 #include "core/schema.hpp"
 #include "core/type_list.hpp"
 
@@ -297,9 +298,11 @@ Decoded<T> decode_msgpack(std::span<const std::uint8_t> bytes, const DecodeLimit
   return read_document<T>(*document, limits);
 }
 
+// Written straight from the field lists (msgpack_writer.hpp): the same bytes as
+// msgpack_bytes(to_value(value, form)), without the tree.
 template <class T>
 Bytes encode_msgpack(const T& value, Form form = Form::wire) {
-  return msgpack_bytes(to_value(value, form));
+  return msgpack::encode(value, form);
 }
 
 }  // namespace accord::json_codec

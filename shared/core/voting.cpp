@@ -192,14 +192,16 @@ Decision decide_command(const DecideContext& ctx, const CastBallot& cmd) {
   if (cmd.on == VoteOn::statement) {
     // An emergency vote closes as soon as every occupied seat has voted; it never ends a phase.
     std::vector<Event> events{BallotCast{cmd.on, cmd.target, seat, cmd.ballot, cast_count}};
-    Match after = m;
-    accord::apply(after, events.front());
-    const auto& ballots = after.statements[cmd.target].vote.ballots;
-    const auto seats = occupied_seats(after);
+    const auto& ballots = vote->ballots;
+    const auto seats = occupied_seats(m);
+    // The match is copied (to tally it with this ballot) only when the vote closes.
     if (std::all_of(seats.begin(), seats.end(),
-                    [&](SeatIndex s) { return s < ballots.size() && ballots[s]; }))
+                    [&](SeatIndex s) { return s == seat || (s < ballots.size() && ballots[s]); })) {
+      Match after = m;
+      accord::apply(after, events.front());
       events.push_back(VotesClosed{
           {tally(after, after.statements[cmd.target].vote, VoteOn::statement, cmd.target)}});
+    }
     return Decision::accept(std::move(events));
   }
   return Decision::accept(
