@@ -72,6 +72,19 @@ ParsedConfig parse_command_line(int argc, char** argv) {
                  "A match nobody is connected to closes as abandoned after this long")
       ->capture_default_str()
       ->check(CLI::Range(0.0001, 3650.0));
+  // For load tests (docs/performance.md); each weakens the server, which says so when it starts.
+  app.add_flag("--benchmark-memory-store", config.memory_store,
+               "Benchmarking only: keep rooms in memory and save nothing (a crash or a restart "
+               "loses every match)")
+      ->group("Benchmarking");
+  app.add_flag("--benchmark-unlimited", config.unlimited,
+               "Benchmarking only: no limit on commands, chat or key exchanges per connection "
+               "and per address (a load generator is thousands of clients on one address)")
+      ->group("Benchmarking");
+  app.add_flag("--benchmark-fast-passwords", config.fast_password_hash,
+               "Benchmarking only: hash room passwords at Argon2id's minimum cost (hundreds of "
+               "rooms are created in seconds; the hashes are weak against guessing)")
+      ->group("Benchmarking");
   app.add_option("--test-clock-file", config.test_clock_file,
                  "Tests only: read the clock (milliseconds) from this file")
       ->group("");  // hidden from --help
@@ -94,6 +107,11 @@ ParsedConfig parse_command_line(int argc, char** argv) {
   config.lobby_idle_ms = static_cast<TimeMs>(lobby_idle_h * 3'600'000.0);
   config.abandon_ms = static_cast<TimeMs>(abandon_days * 86'400'000.0);
   config.purge_only = purge_only;
+  if (config.unlimited) {
+    config.commands_per_second = config.command_burst = 1e9;
+    config.chat_per_second = config.chat_burst = 1e9;
+    config.handshakes_per_second = config.handshake_burst = 1e9;
+  }
   return ParsedConfig{config, 0};
 }
 

@@ -53,7 +53,10 @@ struct ServerConfig {
   double handshakes_per_second = 10, handshake_burst = 64;
   std::uint32_t max_refused_packets = 3;  // sealed packets that do not open before a disconnect
 
-  bool fast_password_hash = false;  // tests only: Argon2id with the minimum limits
+  bool fast_password_hash = false;  // tests, --benchmark-fast-passwords: Argon2id's minimum cost
+  // ---- benchmarking only (docs/performance.md): each weakens the server and says so at start
+  bool memory_store = false;  // --benchmark-memory-store: nothing is saved (durability off)
+  bool unlimited = false;     // --benchmark-unlimited: no per-connection or per-address limits
   // Tests only (--test-clock-file, not in --help): the rooms' clock source reads milliseconds
   // from this file instead of the steady clock, so a test decides when time passes (main.cpp).
   std::string test_clock_file;

@@ -12,15 +12,22 @@
 
 #include "config.hpp"
 #include "identity.hpp"
+#include "room_store.hpp"
 #include "server.hpp"
 #include "sqlite_store.hpp"
 
 namespace {
 
 std::atomic<bool> g_stop{false};
+std::atomic<bool> g_reset_figures{false};
+std::atomic<bool> g_report_figures{false};
 
 extern "C" void on_signal(int) {
   g_stop.store(true);
+}
+// SIGUSR1 starts the latency figures again; SIGUSR2 prints them (docs/hosting.md).
+extern "C" void on_figures_signal(int signal) {
+  (signal == SIGUSR1 ? g_reset_figures : g_report_figures).store(true);
 }
 
 // Tests only (--test-clock-file): the machine's clock is the number of milliseconds written in
@@ -85,12 +92,21 @@ int main(int argc, char** argv) {
     spdlog::critical("cannot load the game's content from '{}': {}", config.asset_dir, error);
     return 2;
   }
-  std::shared_ptr<RoomStore> store =
-      SqliteRoomStore::open(config.data_dir, SqliteRoomStore::Access::serve, &error);
+  std::shared_ptr<RoomStore> store;
+  if (config.memory_store) {
+    store = std::make_shared<MemoryRoomStore>();
+    spdlog::warn("--benchmark-memory-store: nothing is saved; a restart loses every match");
+  } else {
+    store = SqliteRoomStore::open(config.data_dir, SqliteRoomStore::Access::serve, &error);
+  }
   if (!store) {
     spdlog::critical("{}", error);
     return 2;
   }
+  if (config.unlimited)
+    spdlog::warn("--benchmark-unlimited: no command, chat or key exchange limits");
+  if (config.fast_password_hash)
+    spdlog::warn("--benchmark-fast-passwords: room passwords are hashed at the minimum cost");
   spdlog::info("data folder: {}", config.data_dir);
   const auto identity = load_or_create_identity(config.data_dir, &error);
   if (!identity) {
@@ -100,6 +116,8 @@ int main(int argc, char** argv) {
   // Signals only set a flag: the loop finishes its turn, commits and says goodbye.
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
+  std::signal(SIGUSR1, on_figures_signal);
+  std::signal(SIGUSR2, on_figures_signal);
   Server server(
       config, std::shared_ptr<RoomFactory>(std::move(factory)), store,
       config.test_clock_file.empty() ? Server::Clock{} : file_clock(config.test_clock_file));
@@ -114,7 +132,13 @@ int main(int argc, char** argv) {
     std::cerr << "accord-server: " << server.quarantined().size()
               << " room(s) quarantined (listed above); their data is kept in " << config.data_dir
               << "\n";
-  server.run(g_stop);
+  while (!g_stop.load()) {
+    server.poll(10);
+    if (g_reset_figures.exchange(false)) server.reset_latency_figures();
+    if (g_report_figures.exchange(false))
+      std::cout << "latency figures: " << server.latency_report() << std::endl;
+  }
+  server.shutdown();
   spdlog::info("stopped");
   return 0;
 }

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "discovery_responder.hpp"
@@ -107,10 +108,10 @@ std::uint16_t Server::discovery_port() const {
 void Server::poll(int timeout_ms) {
   ENetEvent event;
   int handled = 0;
-  int wait = timeout_ms;
+  int result = enet_host_service(host_, &event, static_cast<enet_uint32>(timeout_ms));
+  turn_began_ = Steady::now();
   // Bounded per turn so that clocks and commits keep their pace under a flood.
-  while (handled < 512 && enet_host_service(host_, &event, static_cast<enet_uint32>(wait)) > 0) {
-    wait = 0;
+  for (; result > 0 && handled < 512; result = enet_host_service(host_, &event, 0)) {
     ++handled;
     switch (event.type) {
       case ENET_EVENT_TYPE_CONNECT:
@@ -435,6 +436,42 @@ void Server::end_turn() {
     if (conn.closing && conn.peer->state == ENET_PEER_STATE_CONNECTED)
       enet_peer_disconnect_later(conn.peer, 0);
   if (!outgoing.empty()) enet_host_flush(host_);
+  record_turn_latency();
+}
+
+void Server::record_turn_latency() {
+  constexpr std::size_t kMaxSamples = 1 << 21;
+  const auto sent = Steady::now();
+  const auto micros = [&](Steady::time_point since) {
+    return static_cast<std::uint32_t>(
+        std::chrono::duration_cast<std::chrono::microseconds>(sent - since).count());
+  };
+  for (const auto read : turn_commands_)
+    if (command_us_.size() < kMaxSamples) command_us_.push_back(micros(read));
+  turn_commands_.clear();
+  if (turn_us_.size() < kMaxSamples) turn_us_.push_back(micros(turn_began_));
+}
+
+void Server::reset_latency_figures() {
+  command_us_.clear();
+  turn_us_.clear();
+  figures_since_ = Steady::now();
+}
+
+std::string Server::latency_report() const {
+  const auto summary = [](std::vector<std::uint32_t> us) {
+    if (us.empty()) return std::string("{\"count\":0}");
+    std::sort(us.begin(), us.end());
+    const auto at = [&](double p) {
+      const auto i = static_cast<std::size_t>(p / 100.0 * static_cast<double>(us.size() - 1));
+      return static_cast<double>(us[i]) / 1000.0;
+    };
+    return fmt::format(R"({{"count":{},"p50":{:.3f},"p95":{:.3f},"p99":{:.3f},"max":{:.3f}}})",
+                       us.size(), at(50), at(95), at(99), at(100));
+  };
+  const double seconds = std::chrono::duration<double>(Steady::now() - figures_since_).count();
+  return fmt::format(R"({{"seconds":{:.1f},"command_ms":{},"turn_ms":{}}})", seconds,
+                     summary(command_us_), summary(turn_us_));
 }
 
 }  // namespace accord::server

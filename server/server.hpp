@@ -5,6 +5,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -103,6 +104,13 @@ class Server {
   // does not replay. Returns one line per quarantined room, for the host to read.
   std::vector<std::string> restore();
   const std::vector<std::string>& quarantined() const { return quarantined_; }
+
+  // The loop's own latency since start or the last reset (a host asks with SIGUSR2,
+  // docs/hosting.md): how long each command spent inside the server, from the turn that read
+  // it to its answer handed to the network (the commit is in between), and how long turns took
+  // (a command that arrives during a turn waits up to one in the socket). One line of JSON.
+  void reset_latency_figures();
+  std::string latency_report() const;
 
   // Inspection (tests, logs): call from the loop's thread or after it has stopped.
   const Room* room(const std::string& code) const;
@@ -232,6 +240,14 @@ class Server {
     bool plain = false;  // the key exchange's reply (and refusals before it): not sealed
   };
   std::vector<Outgoing> outbox_;
+
+  // Latency figures (microseconds; capped, so a long-running server does not grow without end).
+  using Steady = std::chrono::steady_clock;
+  Steady::time_point turn_began_{};
+  Steady::time_point figures_since_ = Steady::now();
+  std::vector<Steady::time_point> turn_commands_;  // when this turn's commands were read
+  std::vector<std::uint32_t> command_us_, turn_us_;
+  void record_turn_latency();
 };
 
 }  // namespace accord::server

@@ -33,6 +33,7 @@ Viewer Server::viewer_of(const Room& room, const Connection& conn) const {
 }
 
 void Server::on_send_command(Connection& conn, const pm::SendCommand& request) {
+  turn_commands_.push_back(Steady::now());
   const auto it = conn.room.empty() ? rooms_.end() : rooms_.find(conn.room);
   if (it == rooms_.end()) {
     error(conn, pm::ErrorCode::not_in_room, "Join a room first.");

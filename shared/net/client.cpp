@@ -50,6 +50,7 @@ void Client::reset_for_connect() {
   key_mismatch.reset();
   server_key_.reset();
   last_problem_.clear();
+  refused_for_connection_rate_ = false;
 }
 
 bool Client::open_peer(ENetHost* host, bool owns_host, const std::string& address_text,
@@ -228,6 +229,7 @@ void Client::on_event(ENetEvent& event) {
     case ENET_EVENT_TYPE_DISCONNECT:
       if (!enet_) return;
       enet_->connected = false;
+      refused_for_connection_rate_ = event.data == kDisconnectHandshakeRate;
       if (last_problem_.empty())
         last_problem_ = event.data == kDisconnectHandshakeRate
                             ? "the server is busy with many connections from your address: "

@@ -85,6 +85,9 @@ class Client {
 
   // ---- state
   const std::string& last_problem() const { return last_problem_; }
+  // The server turned this connection away because its address made too many key exchanges
+  // at once: connecting again after a pause succeeds.
+  bool refused_for_connection_rate() const { return refused_for_connection_rate_; }
   // The key the server presented in the handshake (once it has answered).
   std::optional<PublicKey> server_key() const { return server_key_; }
   bool encrypted() const;  // the handshake is done: everything now is sealed
@@ -153,6 +156,7 @@ class Client {
   std::unique_ptr<Enet> enet_;
   ClientOptions options_;
   std::string last_problem_;
+  bool refused_for_connection_rate_ = false;
   bool welcomed_ = false;
   std::optional<ClientView> view_;
   std::string room_code_;

@@ -8,6 +8,8 @@
 // human's: the load is the point.
 #include "load_generator.hpp"
 
+#include <signal.h>
+
 #include <algorithm>
 #include <chrono>
 #include <memory>
@@ -40,6 +42,7 @@ struct Conn {
   Clock::time_point next_act{};
   Clock::time_point retry_at{};  // after a `busy` answer: ask again then, as a client would
   int busy_answers = 0;
+  bool reconnect_due = false;  // turned away at the key exchange: connect again at retry_at
   std::uint32_t notes = 0;
 
   TimeMs room_now() const {
@@ -92,6 +95,17 @@ class LoadRun {
   Clock::time_point measure_start_{};
   std::uint64_t seed_ = 1;
   std::vector<std::pair<int, int>> to_open_;  // (room, seat or -1 for the facilitator)
+  // Commands queued since the last flush: their latency starts when they leave this process,
+  // not when the bot decided them (a thousand bots are stepped before their packets go out,
+  // and that wait is the generator's, not the server's).
+  std::vector<std::size_t> unflushed_;  // indices into conns_
+  void flush() {
+    const auto now = Clock::now();
+    for (const std::size_t i : unflushed_)
+      conns_[i].sent_at = now;
+    unflushed_.clear();
+    pool_.flush();
+  }
 };
 
 int LoadRun::open(Conn::Role role, int room, SeatIndex seat) {
@@ -198,6 +212,15 @@ void LoadRun::step_connection(int id) {
   net::Client& client = *c.client;
   if (client.connected()) c.was_connected = true;
   if (c.was_connected && !client.connected()) {
+    // A server limits key exchanges per address (a class behind one school address): it turns
+    // the rest away, and a client connects again after a pause, as the game does.
+    if (client.refused_for_connection_rate() && c.busy_answers < 8) {
+      c.was_connected = false;
+      c.asked = false;
+      c.retry_at = Clock::now() + std::chrono::milliseconds(500 << c.busy_answers++);
+      c.reconnect_due = true;
+      return;
+    }
     problem("connection " + std::to_string(id) + " lost: " + client.last_problem());
     c.closing = true;
     return;
@@ -205,6 +228,15 @@ void LoadRun::step_connection(int id) {
   // The client keeps what the server answered; the figures have read it already.
   client.accepted.clear();
   client.rejected.clear();
+  if (c.reconnect_due) {
+    if (Clock::now() < c.retry_at) return;
+    c.reconnect_due = false;
+    if (!pool_.connect(client, options_.host, options_.port)) {
+      problem("could not open a connection: " + client.last_problem());
+      c.closing = true;
+    }
+    return;
+  }
   if (!client.welcomed() || c.asked || Clock::now() < c.retry_at) return;
   auto& room = rooms_[static_cast<std::size_t>(c.room)];
   if (c.role == Conn::Role::facilitator) {
@@ -297,6 +329,7 @@ void LoadRun::step_bot(Conn& c, Clock::time_point now) {
   }
   c.outstanding = client.send_command(*command);
   c.sent_at = now;
+  unflushed_.push_back(static_cast<std::size_t>(&c - conns_.data()));
   if (measuring_) ++figures_.commands_sent;
 }
 
@@ -344,10 +377,13 @@ Figures LoadRun::run() {
     for (std::size_t i = 0; i < conns_.size(); ++i) {
       auto& c = conns_[i];
       if (c.role != Conn::Role::bot) continue;
-      // Answers are read between bots too, so that a busy turn does not make them wait
-      // (which would count as the server's latency); every 1,024 connections, since each
-      // service call walks every peer of every host.
-      if (i % 1024 == 1023) pool_.service();
+      // Commands leave and answers are read between bots too, so that a busy turn does not
+      // make them wait (which would count as the server's latency); every 128 connections,
+      // since each service call walks every peer of every host.
+      if (i % 128 == 127) {
+        flush();
+        pool_.service();
+      }
       if (i % 256 == 0) turn_now = Clock::now();
       step_bot(c, turn_now);
       if (c.outstanding &&
@@ -356,7 +392,7 @@ Figures LoadRun::run() {
         c.outstanding.reset();
       }
     }
-    pool_.flush();
+    flush();
     if (!measuring_) {
       if (all_playing()) {
         measuring_ = true;
@@ -365,7 +401,11 @@ Figures LoadRun::run() {
           if (!c.playing()) continue;
           ++(c.role == Conn::Role::bot ? figures_.clients_connected : figures_.facilitators);
         }
-        if (options_.server_pid > 0) usage_cpu0 = process_usage(options_.server_pid).first;
+        if (options_.server_pid > 0) {
+          usage_cpu0 = process_usage(options_.server_pid).first;
+          // The server's own latency figures cover the same window (docs/hosting.md).
+          ::kill(options_.server_pid, SIGUSR1);
+        }
         own_cpu0 = own_cpu_seconds();
       } else if (seconds_since(setup_start) > options_.setup_timeout_s || figures_.errors > 0) {
         problem("setting up the rooms took too long or failed");
@@ -380,6 +420,7 @@ Figures LoadRun::run() {
     figures_.seconds = seconds_since(measure_start_);
     figures_.own_cpu_s = own_cpu_seconds() - own_cpu0;
     if (options_.server_pid > 0) {
+      ::kill(options_.server_pid, SIGUSR2);
       const auto [cpu, rss] = process_usage(options_.server_pid);
       figures_.server_cpu_s = cpu - usage_cpu0;
       figures_.server_rss_kb = rss;
