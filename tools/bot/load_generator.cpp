@@ -18,6 +18,7 @@
 
 #include "bots/bot.hpp"
 #include "content/content.hpp"
+#include "core/rng.hpp"
 #include "core/rules.hpp"
 #include "net/client.hpp"
 #include "usage.hpp"
@@ -29,6 +30,17 @@ namespace pm = protocol;
 
 constexpr std::size_t kMaxProblems = 8;
 constexpr double kAnswerTimeoutS = 15;  // a command unanswered this long is an error
+constexpr int kMaxBusyAnswers = 30;     // `busy` answers or connection refusals before giving up
+
+// The pause before asking again after a `busy` answer or a refused connection: doubling from
+// 250 ms up to 4 s, with a random part, so that hundreds of clients turned away together do
+// not all come back in the same instant (the server's per-address budget refills steadily).
+std::chrono::milliseconds backoff(int attempt) {
+  static thread_local Pcg32 jitter = Pcg32::seeded(0x5eed, 17);
+  const int base = std::min(250 << std::min(attempt, 4), 4000);
+  return std::chrono::milliseconds(
+      base / 2 + static_cast<int>(jitter.below(static_cast<std::uint32_t>(base))));
+}
 
 struct Conn {
   enum class Role { facilitator, bot } role = Role::bot;
@@ -188,9 +200,9 @@ void LoadRun::heard(int id, const pm::ServerMessage& message) {
           [&](const pm::Error& m) {
             // The server hashes passwords a few at a time and says `busy` when its queue is
             // full: ask again after a pause that doubles, as the game does.
-            if (m.code == pm::ErrorCode::busy && c.busy_answers < 8) {
+            if (m.code == pm::ErrorCode::busy && c.busy_answers < kMaxBusyAnswers) {
               c.asked = false;
-              c.retry_at = Clock::now() + std::chrono::milliseconds(250 << c.busy_answers++);
+              c.retry_at = Clock::now() + backoff(c.busy_answers++);
               return;
             }
             problem("server error: " + m.text);
@@ -211,16 +223,18 @@ void LoadRun::step_connection(int id) {
   if (c.closing) return;
   net::Client& client = *c.client;
   if (client.connected()) c.was_connected = true;
+  // A server limits key exchanges per address (a class behind one school address): it turns
+  // the rest away, and a client connects again after a pause, as the game does. (Checked
+  // first: the refusal can come within the service call that connected.)
+  if (!c.reconnect_due && !client.connected() && client.refused_for_connection_rate() &&
+      c.busy_answers < kMaxBusyAnswers) {
+    c.was_connected = false;
+    c.asked = false;
+    c.retry_at = Clock::now() + backoff(c.busy_answers++);
+    c.reconnect_due = true;
+    return;
+  }
   if (c.was_connected && !client.connected()) {
-    // A server limits key exchanges per address (a class behind one school address): it turns
-    // the rest away, and a client connects again after a pause, as the game does.
-    if (client.refused_for_connection_rate() && c.busy_answers < 8) {
-      c.was_connected = false;
-      c.asked = false;
-      c.retry_at = Clock::now() + std::chrono::milliseconds(500 << c.busy_answers++);
-      c.reconnect_due = true;
-      return;
-    }
     problem("connection " + std::to_string(id) + " lost: " + client.last_problem());
     c.closing = true;
     return;
