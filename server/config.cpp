@@ -85,6 +85,10 @@ ParsedConfig parse_command_line(int argc, char** argv) {
                "Benchmarking only: hash room passwords at Argon2id's minimum cost (hundreds of "
                "rooms are created in seconds; the hashes are weak against guessing)")
       ->group("Benchmarking");
+  app.add_option("--events-per-turn", config.max_events_per_turn,
+                 "Benchmarking: network events read before a turn commits and sends")
+      ->group("Benchmarking")
+      ->check(CLI::Range(1, 100000));
   app.add_option("--test-clock-file", config.test_clock_file,
                  "Tests only: read the clock (milliseconds) from this file")
       ->group("");  // hidden from --help

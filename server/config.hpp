@@ -30,6 +30,7 @@ struct ServerConfig {
   TimeMs quick_match_countdown_ms = 60'000;  // a quick-match room starts at the latest after this
   TimeMs peer_timeout_ms = 0;      // a silent peer is dropped after this; 0: ENet's 5-30 s
   TimeMs tick_ms = 100;            // room clocks advance this often
+  int max_events_per_turn = 512;   // network events handled before a turn commits and sends
   TimeMs hash_interval_ms = 5000;  // ViewHash at most this often per room (viewers that moved)
   double bot_pace = 1.0;           // bots' think time × this (tests and solo demos speed it up)
 

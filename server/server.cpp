@@ -111,7 +111,8 @@ void Server::poll(int timeout_ms) {
   int result = enet_host_service(host_, &event, static_cast<enet_uint32>(timeout_ms));
   turn_began_ = Steady::now();
   // Bounded per turn so that clocks and commits keep their pace under a flood.
-  for (; result > 0 && handled < 512; result = enet_host_service(host_, &event, 0)) {
+  for (; result > 0 && handled < config_.max_events_per_turn;
+       result = enet_host_service(host_, &event, 0)) {
     ++handled;
     switch (event.type) {
       case ENET_EVENT_TYPE_CONNECT:

@@ -322,6 +322,9 @@ void LoadRun::step_bot(Conn& c, Clock::time_point now) {
     return;
   }
   if (client.viewer().kind != ViewerKind::seat || now < c.next_act) return;
+  // At saturation the bots wait until every room is playing: rooms still connecting would
+  // otherwise compete with the first rooms' full load, and miss the server's hello deadline.
+  if (options_.think_ms == 0 && !measuring_) return;
   const Match& view = client.view();
   if (view.phase == Phase::lobby || view.phase == Phase::debrief) return;
   const TimeMs room_now = c.room_now();
