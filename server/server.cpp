@@ -133,11 +133,10 @@ void Server::poll(int timeout_ms) {
     }
   }
   on_password_results();
-  const TimeMs now = clock_();
-  if (now - last_tick_ >= config_.tick_ms) {
-    tick(now);
-    last_tick_ = now;
-  }
+  turn_events_ = handled;
+  turn_handled_at_ = Steady::now();
+  tick(clock_());
+  turn_ticked_at_ = Steady::now();
   if (discovery_) {
     std::vector<pm::WaitingRoom> waiting;
     std::uint32_t private_waiting = 0;
@@ -291,6 +290,7 @@ void Server::on_unsealed(Connection& conn, std::span<const std::uint8_t> packet)
             .first->second;
     if (!bucket.take(clock_())) {
       spdlog::info("connection {}: too many key exchanges from its address", conn.id);
+      ++connections_turned_away_;
       conn.closing = true;
       enet_peer_disconnect_later(conn.peer, net::kDisconnectHandshakeRate);
       return;
@@ -335,6 +335,22 @@ void Server::on_message(Connection& conn, std::span<const std::uint8_t> bytes) {
     return;
   }
   auto& message = *decoded.value;
+  const auto started = Steady::now();
+  // A slow message delays every other answer of its turn: name it (debug level).
+  const struct SlowMessageLog {
+    const Steady::time_point& started;
+    const pm::ClientMessage& message;
+    const Connection& conn;
+    ~SlowMessageLog() {
+      const auto took = std::chrono::duration<double, std::milli>(Steady::now() - started).count();
+      if (took >= 3.0)
+        spdlog::debug("slow message: {} {}{} took {:.1f} ms", pm::message_name(message),
+                      std::holds_alternative<pm::SendCommand>(message)
+                          ? name_of(std::get<pm::SendCommand>(message).command)
+                          : std::string_view(),
+                      conn.room.empty() ? "" : " in room " + conn.room, took);
+    }
+  } slow_message_log{started, message, conn};
   if (!conn.welcomed && !std::holds_alternative<pm::Hello>(message)) {
     bad_message(conn, pm::ErrorCode::handshake_first, "Say hello first.");
     return;
@@ -405,6 +421,7 @@ void Server::end_turn() {
     last_lifecycle_ = now;
   }
   const bool staged = stage_turn(now);
+  turn_staged_at_ = Steady::now();
   if (staged && !store_->commit()) {
     for (auto& [code, room] : rooms_)
       if (room.staged) failed.insert(code);
@@ -423,8 +440,10 @@ void Server::end_turn() {
         rooms_.erase(it);
   }
   unload_after_commit_.clear();
+  turn_committed_at_ = Steady::now();
   auto outgoing = std::move(outbox_);
   outbox_.clear();
+  turn_sent_messages_ = outgoing.size();
   for (const auto& out : outgoing) {
     Connection* conn = connection(out.conn);
     if (conn == nullptr) continue;
@@ -451,6 +470,18 @@ void Server::record_turn_latency() {
     if (command_us_.size() < kMaxSamples) command_us_.push_back(micros(read));
   turn_commands_.clear();
   if (turn_us_.size() < kMaxSamples) turn_us_.push_back(micros(turn_began_));
+  // A slow turn delays every answer in it: say where its time went (debug level).
+  if (micros(turn_began_) >= 20'000 && spdlog::should_log(spdlog::level::debug)) {
+    const auto ms = [](Steady::time_point from, Steady::time_point to) {
+      return std::chrono::duration<double, std::milli>(to - from).count();
+    };
+    spdlog::debug(
+        "slow turn: {:.1f} ms: {} network events {:.1f} ms, clocks {:.1f} ms, lifecycle and "
+        "staging {:.1f} ms, commit {:.1f} ms, sending {} messages {:.1f} ms",
+        ms(turn_began_, sent), turn_events_, ms(turn_began_, turn_handled_at_),
+        ms(turn_handled_at_, turn_ticked_at_), ms(turn_ticked_at_, turn_staged_at_),
+        ms(turn_staged_at_, turn_committed_at_), turn_sent_messages_, ms(turn_committed_at_, sent));
+  }
 }
 
 void Server::reset_latency_figures() {

@@ -69,6 +69,8 @@ struct Room : RoomRecord {
   bool hash_due = false;
   std::map<Viewer, Seq> hashed_seq;  // the stream item each viewer's last ViewHash was for
   TimeMs last_hash_at = 0;
+  TimeMs next_tick_at = 0;  // when its clock turns next (0: not yet placed in the period)
+  TimeMs last_ticked_at = 0;
   // Durability (sqlite_store, server_store.cpp): whether the record must be staged, the seq of
   // the newest snapshot.
   bool record_dirty = false;  // record fields or tokens changed this turn: stage the record
@@ -117,6 +119,8 @@ class Server {
   std::vector<std::string> room_codes() const;
   std::size_t connection_count() const { return connections_.size(); }
   std::uint64_t refused_packets() const { return refused_packets_; }  // sealed, did not open
+  // Connections turned away at the key exchange: too many from their address at once.
+  std::uint64_t connections_turned_away() const { return connections_turned_away_; }
   TimeMs now() const { return clock_(); }
   // The room's match clock: what its deadlines and timers are measured against.
   TimeMs room_now(const Room& room) const;
@@ -212,6 +216,7 @@ class Server {
   std::map<std::uint32_t, TokenBucket> handshakes_per_address_;
   PasswordLockout lockout_;
   std::uint64_t refused_packets_ = 0;
+  std::uint64_t connections_turned_away_ = 0;
   std::map<std::string, Room> rooms_;
   TimeMs last_tick_ = 0;
   TimeMs clock_offset_ = 0;  // added to the clock source: a restart resumes the rooms' clock
@@ -243,7 +248,10 @@ class Server {
 
   // Latency figures (microseconds; capped, so a long-running server does not grow without end).
   using Steady = std::chrono::steady_clock;
-  Steady::time_point turn_began_{};
+  Steady::time_point turn_began_{}, turn_handled_at_{}, turn_ticked_at_{}, turn_staged_at_{},
+      turn_committed_at_{};
+  int turn_events_ = 0;
+  std::size_t turn_sent_messages_ = 0;
   Steady::time_point figures_since_ = Steady::now();
   std::vector<Steady::time_point> turn_commands_;  // when this turn's commands were read
   std::vector<std::uint32_t> command_us_, turn_us_;

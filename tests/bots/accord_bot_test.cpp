@@ -6,6 +6,8 @@
 #include <spdlog/spdlog.h>
 
 #include <atomic>
+#include <functional>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "load_generator.hpp"
@@ -17,7 +19,8 @@ namespace {
 
 class ContentServer {
  public:
-  explicit ContentServer(std::uint32_t refuse_every_nth_command = 0) {
+  explicit ContentServer(std::uint32_t refuse_every_nth_command = 0,
+                         const std::function<void(server::ServerConfig&)>& adjust = {}) {
     spdlog::set_level(spdlog::level::warn);
     server::ServerConfig config;
     config.port = 0;
@@ -27,6 +30,7 @@ class ContentServer {
     config.max_peers_per_address = 1000;
     config.tick_ms = 20;
     config.test_refuse_every_nth_command = refuse_every_nth_command;
+    if (adjust) adjust(config);
     std::string error;
     auto factory = server::make_content_factory(ACCORD_ASSET_DIR, &error);
     REQUIRE(factory);
@@ -35,11 +39,17 @@ class ContentServer {
     REQUIRE(server_->start(&error));
     thread_ = std::thread([this] { server_->run(stop_); });
   }
-  ~ContentServer() {
+  ~ContentServer() { stop(); }
+  void stop() {
     stop_.store(true);
     if (thread_.joinable()) thread_.join();
   }
   std::uint16_t port() const { return server_->port(); }
+  // Once stopped: the server itself.
+  const server::Server& stopped() {
+    stop();
+    return *server_;
+  }
 
  private:
   std::unique_ptr<server::Server> server_;
@@ -75,6 +85,36 @@ TEST_CASE("accord-bot plays a handful of rooms on a real server with zero errors
   const auto echo = loadgen::run_echo(options, 15, 64);
   CHECK(echo.errors == 0);
   CHECK(echo.messages > 100);
+
+  // The server timed every command it answered, inside itself (SIGUSR2 prints this).
+  const auto report = nlohmann::json::parse(server.stopped().latency_report());
+  CHECK(report["command_ms"]["count"].get<long>() >= figures.commands_sent);
+  CHECK(report["command_ms"]["p50"].get<double>() <= report["command_ms"]["max"].get<double>());
+  CHECK(report["turn_ms"]["count"].get<long>() > 0);
+}
+
+TEST_CASE("accord-bot connects again when the server turns its address's connections away") {
+  // A school's budget of key exchanges per address, made tight: most of accord-bot's
+  // connections are turned away at first, and each comes back after a pause.
+  ContentServer server(0, [](server::ServerConfig& config) {
+    config.handshake_burst = 3;
+    config.handshakes_per_second = 20;
+  });
+  loadgen::LoadOptions options;
+  options.port = server.port();
+  options.rooms = 2;
+  options.seats = 4;
+  options.scenario = "global_mechanism";
+  options.think_ms = 50;
+  options.duration_s = 1;
+  options.phase_s = 0.4;
+  options.asset_dir = ACCORD_ASSET_DIR;
+  const auto figures = loadgen::run_load(options);
+  for (const auto& problem : figures.problems)
+    UNSCOPED_INFO(problem);
+  CHECK(figures.errors == 0);
+  CHECK(figures.clients_connected == 8);
+  CHECK(server.stopped().connections_turned_away() > 0);
 }
 
 TEST_CASE("accord-bot notices a server that refuses one valid command in a hundred") {
