@@ -50,6 +50,10 @@ class DepthGuard : public nlohmann::json_sax<json> {
 
 }  // namespace
 
+template bool msgpack::read<Command>(msgpack::Reader&, Command&);
+template bool msgpack::read<Event>(msgpack::Reader&, Event&);
+template bool msgpack::read<Match>(msgpack::Reader&, Match&);
+template bool msgpack::read<MatchSettings>(msgpack::Reader&, MatchSettings&);
 template void msgpack::write<Command>(msgpack::Writer&, const Command&);
 template void msgpack::write<Event>(msgpack::Writer&, const Event&);
 template void msgpack::write<Match>(msgpack::Writer&, const Match&);

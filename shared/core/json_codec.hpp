@@ -14,6 +14,7 @@
 
 #include "core/codec.hpp"
 #include "core/enum_names.hpp"
+#include "core/msgpack_reader.hpp"
 #include "core/msgpack_writer.hpp"
 #include "core/schema.hpp"
 #include "core/type_list.hpp"
@@ -290,9 +291,15 @@ Decoded<T> read_document(const json& document, const DecodeLimits& limits) {
   return result;
 }
 
+// Read straight into T first (msgpack_reader.hpp); only input that reader gives up on goes
+// through the tree, whose strict reader says exactly what is wrong with it.
 template <class T>
 Decoded<T> decode_msgpack(std::span<const std::uint8_t> bytes, const DecodeLimits& limits) {
   Decoded<T> result;
+  if (auto direct = msgpack::decode<T>(bytes, limits)) {
+    result.value = std::move(*direct);
+    return result;
+  }
   const auto document = parse_msgpack_bounded(bytes, limits, result.error);
   if (!document) return result;
   return read_document<T>(*document, limits);
