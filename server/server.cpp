@@ -459,17 +459,25 @@ void Server::end_turn() {
   record_turn_latency();
 }
 
+void Server::LatencySamples::add(std::uint32_t micros) {
+  // The most recent kMax: a server that runs for weeks keeps 1 MiB of them, not all.
+  constexpr std::size_t kMax = 1 << 18;
+  if (values.size() < kMax)
+    values.push_back(micros);
+  else
+    values[next++ % kMax] = micros;
+}
+
 void Server::record_turn_latency() {
-  constexpr std::size_t kMaxSamples = 1 << 21;
   const auto sent = Steady::now();
   const auto micros = [&](Steady::time_point since) {
     return static_cast<std::uint32_t>(
         std::chrono::duration_cast<std::chrono::microseconds>(sent - since).count());
   };
   for (const auto read : turn_commands_)
-    if (command_us_.size() < kMaxSamples) command_us_.push_back(micros(read));
+    command_us_.add(micros(read));
   turn_commands_.clear();
-  if (turn_us_.size() < kMaxSamples) turn_us_.push_back(micros(turn_began_));
+  turn_us_.add(micros(turn_began_));
   // A slow turn delays every answer in it: say where its time went (debug level).
   if (micros(turn_began_) >= 20'000 && spdlog::should_log(spdlog::level::debug)) {
     const auto ms = [](Steady::time_point from, Steady::time_point to) {
@@ -485,13 +493,14 @@ void Server::record_turn_latency() {
 }
 
 void Server::reset_latency_figures() {
-  command_us_.clear();
-  turn_us_.clear();
+  command_us_ = {};
+  turn_us_ = {};
   figures_since_ = Steady::now();
 }
 
 std::string Server::latency_report() const {
-  const auto summary = [](std::vector<std::uint32_t> us) {
+  const auto summary = [](const LatencySamples& samples) {
+    auto us = samples.values;
     if (us.empty()) return std::string("{\"count\":0}");
     std::sort(us.begin(), us.end());
     const auto at = [&](double p) {

@@ -246,7 +246,7 @@ class Server {
   };
   std::vector<Outgoing> outbox_;
 
-  // Latency figures (microseconds; capped, so a long-running server does not grow without end).
+  // Latency figures.
   using Steady = std::chrono::steady_clock;
   Steady::time_point turn_began_{}, turn_handled_at_{}, turn_ticked_at_{}, turn_staged_at_{},
       turn_committed_at_{};
@@ -254,7 +254,12 @@ class Server {
   std::size_t turn_sent_messages_ = 0;
   Steady::time_point figures_since_ = Steady::now();
   std::vector<Steady::time_point> turn_commands_;  // when this turn's commands were read
-  std::vector<std::uint32_t> command_us_, turn_us_;
+  struct LatencySamples {
+    std::vector<std::uint32_t> values;  // microseconds
+    std::size_t next = 0;               // once full, the oldest is replaced
+    void add(std::uint32_t micros);
+  };
+  LatencySamples command_us_, turn_us_;
   void record_turn_latency();
 };
 
