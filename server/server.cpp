@@ -335,26 +335,11 @@ void Server::on_message(Connection& conn, std::span<const std::uint8_t> bytes) {
     return;
   }
   auto& message = *decoded.value;
-  const auto started = Steady::now();
-  // A slow message delays every other answer of its turn: name it (debug level).
-  const struct SlowMessageLog {
-    const Steady::time_point& started;
-    const pm::ClientMessage& message;
-    const Connection& conn;
-    ~SlowMessageLog() {
-      const auto took = std::chrono::duration<double, std::milli>(Steady::now() - started).count();
-      if (took >= 3.0)
-        spdlog::debug("slow message: {} {}{} took {:.1f} ms", pm::message_name(message),
-                      std::holds_alternative<pm::SendCommand>(message)
-                          ? name_of(std::get<pm::SendCommand>(message).command)
-                          : std::string_view(),
-                      conn.room.empty() ? "" : " in room " + conn.room, took);
-    }
-  } slow_message_log{started, message, conn};
   if (!conn.welcomed && !std::holds_alternative<pm::Hello>(message)) {
     bad_message(conn, pm::ErrorCode::handshake_first, "Say hello first.");
     return;
   }
+  const auto started = Steady::now();
   std::visit(Overloaded{
                  [&](pm::Hello& m) { on_hello(conn, m); },
                  [&](pm::CreateRoom& m) { on_create_room(conn, std::move(m)); },
@@ -372,6 +357,14 @@ void Server::on_message(Connection& conn, std::span<const std::uint8_t> bytes) {
                  },
              },
              message);
+  // A slow message delays every other answer of its turn: name it (debug level).
+  const auto took = std::chrono::duration<double, std::milli>(Steady::now() - started).count();
+  if (took >= 3.0)
+    spdlog::debug("slow message: {} {}{} took {:.1f} ms", pm::message_name(message),
+                  std::holds_alternative<pm::SendCommand>(message)
+                      ? name_of(std::get<pm::SendCommand>(message).command)
+                      : std::string_view(),
+                  conn.room.empty() ? "" : " in room " + conn.room, took);
 }
 
 // ------------------------------------------------------------------ replies

@@ -33,20 +33,9 @@ concept Described = requires(T& t) {
   T::describe(t, NoopVisitor{});
 };
 
-template <class T>
-struct IsVector : std::false_type {};
-template <class T>
-struct IsVector<std::vector<T>> : std::true_type {};
-
-template <class T>
-struct IsOptional : std::false_type {};
-template <class T>
-struct IsOptional<std::optional<T>> : std::true_type {};
-
-template <class T>
-struct IsVariant : std::false_type {};
-template <class... Ts>
-struct IsVariant<std::variant<Ts...>> : std::true_type {};
+using schema::IsOptional;
+using schema::IsVariant;
+using schema::IsVector;
 
 // ---------------------------------------------------------------- writing
 

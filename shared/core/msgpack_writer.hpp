@@ -109,18 +109,9 @@ void write(Writer& w, const T& value);
 
 namespace detail {
 
-template <class T>
-struct IsVector : std::false_type {};
-template <class T>
-struct IsVector<std::vector<T>> : std::true_type {};
-template <class T>
-struct IsOptional : std::false_type {};
-template <class T>
-struct IsOptional<std::optional<T>> : std::true_type {};
-template <class T>
-struct IsVariant : std::false_type {};
-template <class... Ts>
-struct IsVariant<std::variant<Ts...>> : std::true_type {};
+using schema::IsOptional;
+using schema::IsVariant;
+using schema::IsVector;
 
 // One key of a map, with a function that writes its value: the keys are gathered, sorted, then
 // written, as nlohmann's std::map-ordered objects are.

@@ -18,7 +18,11 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string_view>
+#include <type_traits>
+#include <variant>
+#include <vector>
 
 #include "core/enum_names.hpp"
 
@@ -69,6 +73,21 @@ constexpr void field(V& visitor, const char* name, Member& member, MakeDefault m
   else
     visitor(name, member);
 }
+
+// The shapes a field's type can take besides a scalar or a described struct (the codecs and the
+// tests' field walkers dispatch on them).
+template <class T>
+struct IsVector : std::false_type {};
+template <class T>
+struct IsVector<std::vector<T>> : std::true_type {};
+template <class T>
+struct IsOptional : std::false_type {};
+template <class T>
+struct IsOptional<std::optional<T>> : std::true_type {};
+template <class T>
+struct IsVariant : std::false_type {};
+template <class... Ts>
+struct IsVariant<std::variant<Ts...>> : std::true_type {};
 
 }  // namespace accord::schema
 

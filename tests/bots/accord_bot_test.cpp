@@ -57,17 +57,24 @@ class ContentServer {
   std::thread thread_;
 };
 
+// Small rooms of the shipped content whose facilitator moves the conference on quickly, so
+// matches finish within a test's seconds.
+loadgen::LoadOptions quick_conferences(std::uint16_t port, int rooms, int seats, int think_ms) {
+  loadgen::LoadOptions options;
+  options.port = port;
+  options.rooms = rooms;
+  options.seats = seats;
+  options.scenario = "global_mechanism";
+  options.think_ms = think_ms;
+  options.phase_s = 0.4;
+  options.asset_dir = ACCORD_ASSET_DIR;
+  return options;
+}
+
 TEST_CASE("accord-bot plays a handful of rooms on a real server with zero errors") {
   ContentServer server;
-  loadgen::LoadOptions options;
-  options.port = server.port();
-  options.rooms = 3;
-  options.seats = 5;
-  options.scenario = "global_mechanism";
-  options.think_ms = 50;
+  auto options = quick_conferences(server.port(), 3, 5, 50);
   options.duration_s = 4;
-  options.phase_s = 0.4;  // the facilitator moves the conference on quickly: matches finish
-  options.asset_dir = ACCORD_ASSET_DIR;
   const auto figures = loadgen::run_load(options);
   for (const auto& problem : figures.problems)
     UNSCOPED_INFO(problem);
@@ -100,15 +107,8 @@ TEST_CASE("accord-bot connects again when the server turns its address's connect
     config.handshake_burst = 3;
     config.handshakes_per_second = 20;
   });
-  loadgen::LoadOptions options;
-  options.port = server.port();
-  options.rooms = 2;
-  options.seats = 4;
-  options.scenario = "global_mechanism";
-  options.think_ms = 50;
+  auto options = quick_conferences(server.port(), 2, 4, 50);
   options.duration_s = 1;
-  options.phase_s = 0.4;
-  options.asset_dir = ACCORD_ASSET_DIR;
   const auto figures = loadgen::run_load(options);
   for (const auto& problem : figures.problems)
     UNSCOPED_INFO(problem);
@@ -119,15 +119,8 @@ TEST_CASE("accord-bot connects again when the server turns its address's connect
 
 TEST_CASE("accord-bot notices a server that refuses one valid command in a hundred") {
   ContentServer server(100);
-  loadgen::LoadOptions options;
-  options.port = server.port();
-  options.rooms = 2;
-  options.seats = 5;
-  options.scenario = "global_mechanism";
-  options.think_ms = 20;
+  auto options = quick_conferences(server.port(), 2, 5, 20);
   options.duration_s = 3;
-  options.phase_s = 0.4;
-  options.asset_dir = ACCORD_ASSET_DIR;
   const auto figures = loadgen::run_load(options);
   CHECK(figures.commands_sent > 200);
   CHECK(figures.invalid > 0);
