@@ -14,6 +14,7 @@
 #include "app_internal.hpp"
 #include "bench_frames.hpp"
 #include "fonts.hpp"
+#include "paths/asset_location.hpp"
 #include "settings.hpp"
 
 namespace accord::client {
@@ -22,14 +23,7 @@ namespace fs = std::filesystem;
 
 fs::path asset_dir(const Options& o) {
   if (!o.assets.empty()) return o.assets;
-  if (const char* env = std::getenv("ACCORD_ASSETS"); env && *env) return env;
-  if (char* base = SDL_GetBasePath()) {
-    const fs::path installed = fs::path(base) / ".." / "share" / "cyber-accord" / "assets";
-    SDL_free(base);
-    std::error_code ec;
-    if (fs::is_directory(installed / "scenarios", ec)) return installed;
-  }
-  return ACCORD_ASSET_DIR;
+  return default_asset_dir();
 }
 
 App::~App() {

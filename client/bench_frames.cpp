@@ -1,4 +1,5 @@
 #include "bench_frames.hpp"
+#include "paths/asset_location.hpp"
 
 #include <SDL.h>
 #include <imgui.h>
@@ -68,8 +69,7 @@ double percentile(std::vector<double> samples, double share) {
 
 fs::path asset_dir(const Options& o) {
   if (!o.assets.empty()) return o.assets;
-  if (const char* env = std::getenv("ACCORD_ASSETS"); env && *env) return env;
-  return ACCORD_ASSET_DIR;
+  return default_asset_dir();
 }
 
 class BusySession final : public Session {

@@ -8,12 +8,13 @@
 #include <optional>
 
 #include "load_generator.hpp"
+#include "paths/asset_location.hpp"
 
 int main(int argc, char** argv) {
   using namespace accord::loadgen;
   CLI::App app{"accord-bot: bot clients that load an accord-server over ENet"};
   LoadOptions options;
-  options.asset_dir = ACCORD_DEFAULT_ASSET_DIR;
+  options.asset_dir = accord::default_asset_dir();
   std::string server;
   bool json = false, echo = false;
   app.add_option("--server", server, "HOST:PORT of the accord-server")->required();

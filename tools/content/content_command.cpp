@@ -3,6 +3,7 @@
 #include <iomanip>
 
 #include "content/content.hpp"
+#include "paths/asset_location.hpp"
 
 namespace accord::content {
 
@@ -98,7 +99,7 @@ int run_content_command(const std::vector<std::string>& args, std::ostream& out,
     return check(args[1], out, err);
   }
   if (cmd == "list") {
-    std::string dir = ACCORD_DEFAULT_ASSET_DIR;
+    std::string dir = accord::default_asset_dir();
     if (args.size() == 3 && args[1] == "--assets") {
       dir = args[2];
     } else if (args.size() != 1) {

@@ -11,6 +11,7 @@
 #include "content/content.hpp"
 #include "core/host.hpp"
 #include "core/visibility.hpp"
+#include "paths/asset_location.hpp"
 #include "protocol/join_code.hpp"
 #include "report/debrief_json.hpp"
 #include "report/debrief_report.hpp"
@@ -26,7 +27,7 @@ struct CardsOptions {
   std::size_t seats = 0;  // 0: every seat of the scenario
   std::string paper = "a4";
   std::string lang = "en";
-  std::string assets = ACCORD_DEFAULT_ASSET_DIR;
+  std::string assets = accord::default_asset_dir();
   std::string out;  // "-": standard output
 };
 
@@ -35,7 +36,7 @@ struct DebriefOptions {
   std::string room;
   std::string format = "html";
   std::string paper = "a4";
-  std::string assets = ACCORD_DEFAULT_ASSET_DIR;
+  std::string assets = accord::default_asset_dir();
   std::string out;  // "-": standard output
 };
 

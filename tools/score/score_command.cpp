@@ -6,6 +6,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "paths/asset_location.hpp"
 #include "scoring/asset_loader.hpp"
 #include "scoring/draft_io.hpp"
 #include "scoring/report.hpp"
@@ -23,7 +24,7 @@ struct Options {
   std::string input;
   std::string preset;
   std::string format = "text";
-  std::string assets = ACCORD_DEFAULT_ASSET_DIR;
+  std::string assets = accord::default_asset_dir();
 };
 
 bool read_file(const std::string& path, std::string& bytes, std::string& problem) {

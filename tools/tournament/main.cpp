@@ -19,6 +19,7 @@
 #include "core/codec.hpp"
 #include "core/rng.hpp"
 #include "match_runner.hpp"
+#include "paths/asset_location.hpp"
 
 namespace accord::tournament {
 namespace {
@@ -165,7 +166,7 @@ int main(int argc, char** argv) {
   CLI::App app{"accord-tournament: bots of every difficulty play seeded matches in-process"};
   std::size_t matches = 1836;
   std::uint64_t seed = 1;
-  std::string asset_dir = ACCORD_DEFAULT_ASSET_DIR;
+  std::string asset_dir = accord::default_asset_dir();
   std::string only_scenario;
   std::string preset = "class45";
   bool smoke = false;
