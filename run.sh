@@ -5,6 +5,7 @@
 #   ./run.sh bench               build and run the benchmark programs
 #   ./run.sh format              reformat the sources with clang-format
 #   ./run.sh server [flags]      build and start accord-server (flags: accord-server --help)
+#   ./run.sh package             build the Debian packages into dist/ (docs/hosting.md)
 #   ./run.sh deps                only install the missing Debian packages
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -15,11 +16,13 @@ PACKAGES=(
   cmake ninja-build g++ pkg-config
   nlohmann-json3-dev libxxhash-dev libcli11-dev catch2 libbenchmark-dev
   libenet-dev libsodium-dev libspdlog-dev libsqlite3-dev
-  libsdl2-dev libimgui-dev libstb-dev fonts-dejavu-core
+  libsdl2-dev libimgui-dev libstb-dev fonts-dejavu-core libcpp-httplib-dev
 )
 # Only the tests need these: Chromium prints the generated HTML documents (role cards) to PDF;
 # the Python outside client checks docs/protocol.md against the server (tests/net).
-TEST_PACKAGES=(chromium python3-enet python3-nacl python3-msgpack)
+# dpkg-dev and help2man build the Debian packages whose contents a test checks.
+TEST_PACKAGES=(chromium python3-enet python3-nacl python3-msgpack dpkg-dev help2man)
+PACKAGE_PACKAGES=(dpkg-dev help2man file)
 
 log() { printf '\033[1m[run.sh]\033[0m %s\n' "$*"; }
 die() { printf '[run.sh] error: %s\n' "$*" >&2; exit 2; }
@@ -81,7 +84,8 @@ cmd_test() {
   # The browser's printing tests (label chromium) run once, in the plain build: under the
   # sanitizers they would check the same HTML again in an uninstrumented browser.
   local skip="slow"
-  [ "$dir" = "$ROOT/build-asan" ] && skip="slow|chromium"
+  # The package test strips and packs the same programs: once, in the plain build.
+  [ "$dir" = "$ROOT/build-asan" ] && skip="slow|chromium|package"
   install_missing_packages "${TEST_PACKAGES[@]}"
   configure_and_build "$dir" "${args[@]}"
   log "running the test suite in $dir"
@@ -95,6 +99,31 @@ cmd_bench() {
     log "running $(basename "$b")"
     "$b" "$@"
   done
+}
+
+cmd_package() {
+  install_missing_packages "${PACKAGE_PACKAGES[@]}"
+  local dir="$ROOT/build-package"
+  # Debian's hardening flags (stack protector, fortify, relro, bind-now, PIE), as its own
+  # packages are built; a newer compiler's warnings do not stop a package build.
+  export DEB_BUILD_MAINT_OPTIONS=hardening=+all
+  local cxxflags ldflags
+  # Build type None, as Debian's CMake packages: the flags are dpkg-buildflags' (-O2 -g).
+  cxxflags="$(dpkg-buildflags --get CPPFLAGS) $(dpkg-buildflags --get CXXFLAGS) -DNDEBUG"
+  ldflags=$(dpkg-buildflags --get LDFLAGS)
+  configure_and_build "$dir" -DCMAKE_BUILD_TYPE=None -DACCORD_BENCHMARKS=OFF -DACCORD_TESTS=OFF \
+    -DACCORD_WERROR=OFF "-DCMAKE_CXX_FLAGS=$cxxflags" "-DCMAKE_EXE_LINKER_FLAGS=$ldflags"
+  rm -rf "$ROOT/dist" && mkdir -p "$ROOT/dist"
+  (cd "$dir" && cpack -B "$ROOT/dist" >/dev/null)
+  rm -rf "$ROOT/dist/_CPack_Packages"
+  log "packages in dist/:"
+  ls -l "$ROOT"/dist/*.deb
+  if command -v lintian >/dev/null; then
+    log "lintian (errors and warnings):"
+    lintian --no-tag-display-limit "$ROOT"/dist/*.deb || true
+  else
+    log "lintian is not installed: apt-get install lintian to check the packages"
+  fi
 }
 
 cmd_format() {
@@ -140,7 +169,8 @@ case "${1:-}" in
   server) shift; cmd_server "$@" ;;
   test) shift; cmd_test "$@" ;;
   bench) shift; cmd_bench "$@" ;;
+  package) cmd_package ;;
   format) cmd_format ;;
   deps) install_missing_packages ;;
-  *) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

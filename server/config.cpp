@@ -6,15 +6,10 @@
 
 #include "server_version.hpp"
 
-#ifndef ACCORD_ASSET_DIR
-#define ACCORD_ASSET_DIR "assets"
-#endif
-
 namespace accord::server {
 
 ParsedConfig parse_command_line(int argc, char** argv) {
   ServerConfig config;
-  config.asset_dir = ACCORD_ASSET_DIR;
   CLI::App app{
       "accord-server: hosts Cyber Accord rooms for a class, a club or online play.\n"
       "Students connect to this machine's address and type the room's join code."};
@@ -27,8 +22,9 @@ ParsedConfig parse_command_line(int argc, char** argv) {
   app.add_option("--bind", config.bind, "Address to listen on (0.0.0.0: every interface)")
       ->capture_default_str();
   app.add_option("--data", config.data_dir, "Folder for the server's data")->capture_default_str();
-  app.add_option("--assets", config.asset_dir, "Folder of the game's content (scenarios, states)")
-      ->capture_default_str();
+  app.add_option("--assets", config.asset_dir,
+                 "Folder of the game's content (scenarios, states); default: ../share/cyber-accord "
+                 "beside this program, or the source tree's when run from the build folder");
   app.add_option("--max-rooms", config.max_rooms, "Most rooms open at once")
       ->capture_default_str()
       ->check(CLI::Range(1u, 100000u));
@@ -47,6 +43,14 @@ ParsedConfig parse_command_line(int argc, char** argv) {
   app.add_option("--discovery-bind", config.discovery_bind, "Address for LAN discovery")
       ->capture_default_str();
   bool no_discovery = false;
+  app.add_option("--admin-bind", config.admin_bind,
+                 "Address of the admin endpoint (/healthz, /metrics, /rooms over HTTP); it has "
+                 "no password: keep it on loopback or a private network")
+      ->capture_default_str();
+  app.add_option("--admin-port", config.admin_port, "TCP port of the admin endpoint (0: any)")
+      ->capture_default_str();
+  bool no_admin = false;
+  app.add_flag("--no-admin", no_admin, "No admin endpoint");
   app.add_flag("--no-discovery", no_discovery, "Do not answer LAN discovery probes");
   double grace_s = static_cast<double>(config.grace_ms) / 1000.0;
   app.add_option("--grace-seconds", grace_s, "How long a dropped participant keeps the seat")
@@ -100,12 +104,31 @@ ParsedConfig parse_command_line(int argc, char** argv) {
                     "Delete this room and all its data now, whatever its state (the server "
                     "must be stopped)");
   purge->callback([&] { purge_only = true; });
+  std::string maintenance;
+  auto* rooms = app.add_subcommand(
+      "rooms", "List the rooms in the data folder (works beside a running server), then exit");
+  rooms->fallthrough();
+  rooms->callback([&] { maintenance = "rooms"; });
+  auto* backup = app.add_subcommand(
+      "backup", "Copy the data folder's rooms into FILE (works while the server runs), then exit");
+  backup->fallthrough();
+  backup->add_option("file", config.maintenance_file, "The backup file to write")->required();
+  backup->callback([&] { maintenance = "backup"; });
+  auto* restore = app.add_subcommand(
+      "restore",
+      "Put the rooms of a backup FILE in the data folder (the server must be stopped; the "
+      "current data is kept beside it), then exit");
+  restore->fallthrough();
+  restore->add_option("file", config.maintenance_file, "The backup file to restore")->required();
+  restore->callback([&] { maintenance = "restore"; });
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return ParsedConfig{std::nullopt, app.exit(e)};
   }
   config.discovery = !no_discovery;
+  config.maintenance = maintenance;
+  config.admin = !no_admin && !purge_only && maintenance.empty();
   config.grace_ms = static_cast<TimeMs>(grace_s * 1000.0);
   config.quick_match_countdown_ms = static_cast<TimeMs>(countdown_s * 1000.0);
   config.lobby_idle_ms = static_cast<TimeMs>(lobby_idle_h * 3'600'000.0);

@@ -14,7 +14,7 @@ struct ServerConfig {
   std::uint16_t port = 7878;
   std::string bind = "0.0.0.0";
   std::string data_dir = "accord-data";
-  std::string asset_dir;  // default: the assets/ folder the server was built with
+  std::string asset_dir;  // empty: found by paths/asset_location.hpp (installed or build tree)
   std::uint32_t max_rooms = 200;
   std::uint32_t max_peers_per_address = 64;  // a whole class shares one school NAT address
   std::uint32_t max_peers = 4000;            // ENet allows at most 4095
@@ -23,6 +23,11 @@ struct ServerConfig {
   bool discovery = true;                // answer LAN discovery probes
   std::uint16_t discovery_port = 7879;  // 0: an ephemeral port (tests)
   std::string discovery_bind = "0.0.0.0";
+  // The admin endpoint (/healthz, /metrics, /rooms; admin_http.hpp). Off unless asked for: the
+  // command line turns it on (--no-admin turns it off), tests give port 0.
+  bool admin = false;
+  std::string admin_bind = "127.0.0.1";
+  std::uint16_t admin_port = 7880;
 
   // ---- timings (config file keys too; tests shorten them)
   TimeMs grace_ms = 5 * 60 * 1000;           // a dropped participant keeps the seat this long
@@ -44,6 +49,9 @@ struct ServerConfig {
   TimeMs lifecycle_check_ms = 1000;    // idle, abandoned and unload checks this often
   bool purge_only = false;             // `accord-server purge`: purge, then exit
   std::string purge_room;              // `accord-server purge --room CODE`: that room only
+  // The host's other subcommands (main.cpp): "rooms", "backup" or "restore"; empty: serve.
+  std::string maintenance;
+  std::string maintenance_file;  // backup and restore: the backup file
 
   // ---- abuse limits
   double commands_per_second = 10, command_burst = 30;

@@ -5,6 +5,8 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -12,6 +14,7 @@
 
 #include "config.hpp"
 #include "identity.hpp"
+#include "paths/asset_location.hpp"
 #include "room_store.hpp"
 #include "server.hpp"
 #include "sqlite_store.hpp"
@@ -76,6 +79,55 @@ int purge(const accord::server::ServerConfig& config) {
   return 0;
 }
 
+// `accord-server rooms | backup FILE | restore FILE` (docs/hosting.md, "Backups").
+int maintain(const accord::server::ServerConfig& config) {
+  using namespace accord::server;
+  std::string error;
+  if (config.maintenance == "restore") {
+    std::string aside;
+    if (!SqliteRoomStore::restore(config.data_dir, config.maintenance_file, &error, &aside)) {
+      std::cerr << "accord-server: " << error << "\n";
+      return 2;
+    }
+    std::cout << "restored " << config.maintenance_file << " into " << config.data_dir << "\n";
+    if (!aside.empty()) std::cout << "the data it replaced is kept in " << aside << "\n";
+    return 0;
+  }
+  auto store = SqliteRoomStore::open(config.data_dir, SqliteRoomStore::Access::read_only, &error);
+  if (!store) {
+    std::cerr << "accord-server: " << error << "\n";
+    return 2;
+  }
+  if (config.maintenance == "backup") {
+    const auto started = std::chrono::steady_clock::now();
+    if (!store->backup_to(config.maintenance_file, &error)) {
+      std::cerr << "accord-server: " << error << "\n";
+      return 2;
+    }
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                        std::chrono::steady_clock::now() - started)
+                        .count();
+    std::cout << "backed up " << store->rooms().size() << " room(s) to " << config.maintenance_file
+              << " (" << std::filesystem::file_size(config.maintenance_file) << " bytes, " << ms
+              << " ms)\n";
+    return 0;
+  }
+  const auto rooms = store->rooms();
+  std::cout << rooms.size() << " room(s) in " << config.data_dir << "\n";
+  for (const auto& room : rooms) {
+    std::cout << "  " << room.code << "  " << status_name(room.status);
+    if (room.closed_at != 0) {
+      const std::time_t closed = room.closed_at;
+      char when[32];
+      std::strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", std::gmtime(&closed));
+      std::cout << "  closed " << when;
+    }
+    if (!room.problem.empty()) std::cout << "  (" << room.problem << ")";
+    std::cout << "\n";
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -85,13 +137,27 @@ int main(int argc, char** argv) {
   const ServerConfig& config = *parsed.config;
   spdlog::set_level(spdlog::level::from_str(config.log_level));
   if (config.purge_only) return purge(config);
+  if (!config.maintenance.empty()) return maintain(config);
 
   std::string error;
-  auto factory = make_content_factory(config.asset_dir, &error);
+  std::string asset_dir = config.asset_dir;
+  if (asset_dir.empty()) {
+    const auto search = accord::find_assets();
+    if (search.found.empty()) {
+      spdlog::critical(
+          "cannot find the game's content: looked in {}; name its folder with "
+          "--assets DIR",
+          accord::describe_places(search));
+      return 2;
+    }
+    asset_dir = search.found.string();
+  }
+  auto factory = make_content_factory(asset_dir, &error);
   if (!factory) {
-    spdlog::critical("cannot load the game's content from '{}': {}", config.asset_dir, error);
+    spdlog::critical("cannot load the game's content from '{}': {}", asset_dir, error);
     return 2;
   }
+  spdlog::info("content: {}", asset_dir);
   std::shared_ptr<RoomStore> store;
   if (config.memory_store) {
     store = std::make_shared<MemoryRoomStore>();

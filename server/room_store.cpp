@@ -64,7 +64,7 @@ bool MemoryRoomStore::commit() {
   auto staged = std::move(staged_);
   staged_.clear();
   staged_creates_.clear();
-  if (fail_next_commit.exchange(false)) return false;
+  if (fail_next_commit.exchange(false) || fail_commits.load()) return false;
   for (auto& apply : staged)
     apply();
   return true;

@@ -150,6 +150,8 @@ class MemoryRoomStore final : public RoomStore {
 
   // Tests: the next commit fails (as a full disk would).
   std::atomic<bool> fail_next_commit{false};
+  // Tests: every commit fails until this is cleared (a disk that stays full).
+  std::atomic<bool> fail_commits{false};
 
  private:
   struct Stored {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "admin_http.hpp"
 #include "discovery_responder.hpp"
 #include "net/enet_support.hpp"
 #include "protocol/codec.hpp"
@@ -95,6 +96,18 @@ bool Server::start(std::string* error) {
       discovery_.reset();
     }
   }
+  if (config_.admin) {
+    admin_ = std::make_unique<AdminHttp>();
+    std::string why;
+    if (!admin_->start(config_.admin_bind, config_.admin_port, &why)) {
+      admin_.reset();
+      return fail(why);
+    }
+    spdlog::info("admin endpoint: http://{}:{}/ (healthz, metrics, rooms)", config_.admin_bind,
+                 admin_->port());
+  }
+  serving_ = true;
+  publish_admin(true);
   last_tick_ = clock_();
   spdlog::info("listening on port {} (LAN discovery {})", port_,
                discovery_ ? "on port " + std::to_string(discovery_->port()) : std::string("off"));
@@ -157,6 +170,7 @@ void Server::poll(int timeout_ms) {
     discovery_->answer_probes(config_.server_name, identity_hex_, port_, private_waiting, waiting);
   }
   end_turn();
+  publish_admin(false);
 }
 
 void Server::run(const std::atomic<bool>& stop) {
@@ -169,6 +183,8 @@ void Server::run(const std::atomic<bool>& stop) {
 // without replaying), commit, tell everyone, and let the goodbyes out. Nothing is accepted now.
 void Server::shutdown() {
   if (host_ == nullptr) return;
+  serving_ = false;
+  publish_admin(true);
   for (auto& [code, room] : rooms_) {
     if (room.engine->host().last_seq() == room.snapshot_seq) continue;
     store_->stage_snapshot(code, room.engine->host().last_seq(), room.engine->match());
@@ -188,6 +204,7 @@ void Server::shutdown() {
       enet_peer_disconnect_now(event.peer, 0);
   }
   spdlog::info("every room is saved");
+  if (admin_) admin_->stop();
 }
 
 const Room* Server::room(const std::string& code) const {
@@ -298,6 +315,7 @@ void Server::on_unsealed(Connection& conn, std::span<const std::uint8_t> packet)
     auto answered = net::answer_handshake(*identity_, packet);
     if (!answered) {
       spdlog::info("connection {}: a key exchange that is not one", conn.id);
+      ++counters_.handshake_failures;
       queue_plain(conn.id, pm::Error{pm::ErrorCode::handshake_first, "/",
                                      "The key exchange packet is malformed (docs/protocol.md, "
                                      "\"Encryption\")."});
@@ -415,11 +433,21 @@ void Server::end_turn() {
   }
   const bool staged = stage_turn(now);
   turn_staged_at_ = Steady::now();
-  if (staged && !store_->commit()) {
-    for (auto& [code, room] : rooms_)
-      if (room.staged) failed.insert(code);
-    spdlog::error("could not save the events of {} room(s): rolled back, nothing sent",
-                  failed.size());
+  if (staged) {
+    const bool committed = store_->commit();
+    counters_.commit_seconds.observe(
+        std::chrono::duration<double>(Steady::now() - turn_staged_at_).count());
+    if (!committed) {
+      for (auto& [code, room] : rooms_)
+        if (room.staged) failed.insert(code);
+      spdlog::error("could not save the events of {} room(s): rolled back, nothing sent",
+                    failed.size());
+      ++counters_.commit_failures;
+    }
+    if (committed != commits_ok_) {
+      commits_ok_ = committed;
+      publish_admin(true);  // health turns at once, not at the next second
+    }
   }
   for (auto& [code, room] : rooms_)
     room.staged = false;
@@ -440,10 +468,15 @@ void Server::end_turn() {
   for (const auto& out : outgoing) {
     Connection* conn = connection(out.conn);
     if (conn == nullptr) continue;
-    if (conn->channel && !out.plain)
-      net::send_bytes(conn->peer, conn->channel->seal(*out.bytes));
-    else
+    ++counters_.stream_messages_out;
+    if (conn->channel && !out.plain) {
+      auto sealed = conn->channel->seal(*out.bytes);
+      counters_.stream_bytes_out += sealed.size();
+      net::send_bytes(conn->peer, sealed);
+    } else {
+      counters_.stream_bytes_out += out.bytes->size();
       net::send_bytes(conn->peer, *out.bytes);
+    }
   }
   for (auto& [id, conn] : connections_)
     if (conn.closing && conn.peer->state == ENET_PEER_STATE_CONNECTED)

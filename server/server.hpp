@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "admin_state.hpp"
 #include "config.hpp"
 #include "core/host.hpp"
 #include "core/rng.hpp"
@@ -34,6 +35,7 @@ namespace accord::server {
 
 using ConnId = std::uint32_t;
 class DiscoveryResponder;
+class AdminHttp;
 
 struct Connection {
   ConnId id = 0;
@@ -122,6 +124,10 @@ class Server {
   // Connections turned away at the key exchange: too many from their address at once.
   std::uint64_t connections_turned_away() const { return connections_turned_away_; }
   TimeMs now() const { return clock_(); }
+  // The admin endpoint's port (0: not running), and what it would serve now.
+  std::uint16_t admin_port() const;
+  std::shared_ptr<const AdminSnapshot> admin_snapshot() const;
+  const ServerCounters& counters() const { return counters_; }
   // The room's match clock: what its deadlines and timers are measured against.
   TimeMs room_now(const Room& room) const;
 
@@ -245,6 +251,14 @@ class Server {
     bool plain = false;  // the key exchange's reply (and refusals before it): not sealed
   };
   std::vector<Outgoing> outbox_;
+
+  // server_admin.cpp: the admin endpoint's snapshots
+  void publish_admin(bool now);
+  std::unique_ptr<AdminHttp> admin_;
+  std::int64_t admin_published_ms_ = 0;
+  bool serving_ = false;
+  bool commits_ok_ = true;
+  ServerCounters counters_;
 
   // Latency figures.
   using Steady = std::chrono::steady_clock;

@@ -74,6 +74,16 @@ class SqliteRoomStore final : public RoomStore {
   bool erase(const std::string& code);
 
   const std::string& path() const { return path_; }
+
+  // `accord-server backup FILE` (sqlite_backup.cpp): a consistent copy of the whole database
+  // with SQLite's online backup API, while a server keeps writing (from a read_only store).
+  // Written beside FILE, then renamed onto it: a failed backup leaves no half file.
+  bool backup_to(const std::string& file, std::string* error) const;
+  // `accord-server restore FILE`: checks that FILE is an accord-server backup this version can
+  // read, moves the folder's current database aside (its name is returned in `moved_aside`),
+  // and puts the backup in its place. The server must be stopped (the folder's lock is taken).
+  static bool restore(const std::string& dir, const std::string& file, std::string* error,
+                      std::string* moved_aside);
   // Tests: the next commit writes everything, then rolls back instead of committing (as a full
   // disk or an I/O error at COMMIT would).
   std::atomic<bool> fail_next_commit{false};
