@@ -120,7 +120,7 @@ cmd_package() {
   ls -l "$ROOT"/dist/*.deb
   if command -v lintian >/dev/null; then
     log "lintian (errors and warnings):"
-    lintian --no-tag-display-limit "$ROOT"/dist/*.deb || true
+    lintian --tag-display-limit 0 "$ROOT"/dist/*.deb || true
   else
     log "lintian is not installed: apt-get install lintian to check the packages"
   fi

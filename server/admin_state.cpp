@@ -133,7 +133,8 @@ std::string render_rooms_json(const AdminSnapshot& s) {
 
 std::string health_problem(const AdminSnapshot& s, std::int64_t now_ms) {
   if (!s.serving) return "not serving (starting or shutting down)";
-  if (!s.commits_ok) return "the store cannot commit: the rooms concerned are paused";
+  if (!s.commits_ok)
+    return "the store cannot commit (a full or failing disk?): new changes are undone";
   // The loop publishes every second; ten without one means it is stuck.
   if (now_ms - s.published_at_ms > 10'000)
     return "the game loop has not reported for " +

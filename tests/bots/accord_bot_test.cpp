@@ -98,6 +98,18 @@ TEST_CASE("accord-bot plays a handful of rooms on a real server with zero errors
   CHECK(report["command_ms"]["count"].get<long>() >= figures.commands_sent);
   CHECK(report["command_ms"]["p50"].get<double>() <= report["command_ms"]["max"].get<double>());
   CHECK(report["turn_ms"]["count"].get<long>() > 0);
+
+  // What the admin endpoint's /metrics reports moved with the bots' matches.
+  const auto& counters = server.stopped().counters();
+  std::uint64_t accepted = 0;
+  for (const auto& [command, n] : counters.commands)
+    accepted += n;
+  CHECK(accepted >= static_cast<std::uint64_t>(figures.accepted));  // all the bots heard of
+  CHECK(counters.commands.size() >= 3);                              // several kinds of command
+  CHECK(counters.stream_messages_out >= static_cast<std::uint64_t>(figures.stream_items));
+  CHECK(counters.commit_seconds.count > 0);
+  const auto metrics = server::render_metrics(*server.stopped().admin_snapshot());
+  CHECK_THAT(metrics, Catch::Contains("accord_commands_total{command=\"start_match\"}"));
 }
 
 TEST_CASE("accord-bot connects again when the server turns its address's connections away") {

@@ -103,10 +103,11 @@ for lib in ["cyber-accord-data (= ", "libsdl2", "fonts-dejavu-core"]:
     check(lib in client_depends, f"cyber-accord depends on {lib.strip(' (=')}")
 
 
-def start_server(root, data):
-    """Starts root/usr/bin/accord-server; returns the process and a queue of its output lines."""
+def start_server(root, data, *extra):
+    """Starts root/usr/bin/accord-server; returns the process and a queue of its output lines.
+    Flags win over the configuration file, so the test's ports are its own."""
     proc = subprocess.Popen(
-        [os.path.join(root, "usr/bin/accord-server"), "--data", data, "--port", "0",
+        [os.path.join(root, "usr/bin/accord-server"), *extra, "--data", data, "--port", "0",
          "--no-discovery", "--admin-port", "0"],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     lines = queue.Queue()
@@ -136,7 +137,9 @@ def wait_for(lines, pattern, seconds=20):
 root = tempfile.mkdtemp(dir=work)
 run("dpkg-deb", "-x", debs["cyber-accord-server"], root)
 run("dpkg-deb", "-x", debs["cyber-accord-data"], root)
-proc, lines = start_server(root, os.path.join(work, "data"))
+# With the packaged configuration file: every key in it must be one the server knows.
+proc, lines = start_server(root, os.path.join(work, "data"),
+                           "--config", os.path.join(root, "etc/cyber-accord/server.conf"))
 found, seen = wait_for(lines, r"content: (\S+)")
 check(found is not None and os.path.realpath(found.group(1)) ==
       os.path.realpath(os.path.join(root, "usr/share/cyber-accord")),
