@@ -105,7 +105,7 @@ TEST_CASE("accord-bot plays a handful of rooms on a real server with zero errors
   for (const auto& [command, n] : counters.commands)
     accepted += n;
   CHECK(accepted >= static_cast<std::uint64_t>(figures.accepted));  // all the bots heard of
-  CHECK(counters.commands.size() >= 3);                              // several kinds of command
+  CHECK(counters.commands.size() >= 3);                             // several kinds of command
   CHECK(counters.stream_messages_out >= static_cast<std::uint64_t>(figures.stream_items));
   CHECK(counters.commit_seconds.count > 0);
   const auto metrics = server::render_metrics(*server.stopped().admin_snapshot());
