@@ -20,8 +20,9 @@ PACKAGES=(
 )
 # Only the tests need these: Chromium prints the generated HTML documents (role cards) to PDF;
 # the Python outside client checks docs/protocol.md against the server (tests/net).
-# dpkg-dev and help2man build the Debian packages whose contents a test checks.
-TEST_PACKAGES=(chromium python3-enet python3-nacl python3-msgpack dpkg-dev help2man)
+# dpkg-dev, file (CPack finds the programs with it) and help2man build the Debian packages
+# whose contents a test checks.
+TEST_PACKAGES=(chromium python3-enet python3-nacl python3-msgpack dpkg-dev file help2man)
 PACKAGE_PACKAGES=(dpkg-dev help2man file)
 
 log() { printf '\033[1m[run.sh]\033[0m %s\n' "$*"; }
