@@ -84,13 +84,15 @@ int maintain(const accord::server::ServerConfig& config) {
   using namespace accord::server;
   std::string error;
   if (config.maintenance == "restore") {
-    std::string aside;
-    if (!SqliteRoomStore::restore(config.data_dir, config.maintenance_file, &error, &aside)) {
+    SqliteRoomStore::RestoreReport report;
+    if (!SqliteRoomStore::restore(config.data_dir, config.maintenance_file, &error, &report)) {
       std::cerr << "accord-server: " << error << "\n";
       return 2;
     }
-    std::cout << "restored " << config.maintenance_file << " into " << config.data_dir << "\n";
-    if (!aside.empty()) std::cout << "the data it replaced is kept in " << aside << "\n";
+    std::cout << "restored " << config.maintenance_file << " into " << config.data_dir
+              << (report.key_restored ? " (rooms and server key)\n" : " (rooms)\n");
+    for (const auto& aside : report.kept_aside)
+      std::cout << "kept what it replaced: " << aside << "\n";
     return 0;
   }
   auto store = SqliteRoomStore::open(config.data_dir, SqliteRoomStore::Access::read_only, &error);

@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "core/schema.hpp"
+#include "identity.hpp"
 #include "sqlite_store.hpp"
 
 namespace accord::server {
@@ -37,6 +38,33 @@ struct Database {
   sqlite3* db = nullptr;
   ~Database() { sqlite3_close(db); }
 };
+
+// The backup's other files (the server key) ride in this table of the backup's database; a
+// restore takes them out and drops it.
+constexpr const char* kFilesTable =
+    "CREATE TABLE backup_files(name TEXT PRIMARY KEY, bytes BLOB NOT NULL)";
+
+bool read_file(const fs::path& path, std::string* bytes) {
+  std::error_code ec;
+  const auto size = fs::file_size(path, ec);
+  if (ec) return false;
+  bytes->assign(size, '\0');
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  const auto got = ::read(fd, bytes->data(), size);
+  ::close(fd);
+  return got == static_cast<ssize_t>(size);
+}
+
+// Writes `bytes` to `path` readable by its owner only; false if it cannot.
+bool write_private_file(const fs::path& path, const std::string& bytes) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) return false;
+  const bool ok = ::write(fd, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size()) &&
+                  ::fsync(fd) == 0;
+  ::close(fd);
+  return ok;
+}
 
 // Opens `file` read-only and checks that it is an accord-server database this version reads.
 bool check_backup(const std::string& file, Database& source, std::string* error) {
@@ -99,9 +127,21 @@ bool SqliteRoomStore::backup_to(const std::string& file, std::string* error) con
       sqlite3_open_v2(partial.c_str(), &target.db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK &&
       copy_database(db_, target.db, &why);
   if (ok) {
-    // A backup is one file: no WAL beside it.
+    // A backup is one file: no WAL beside it; the server key goes inside.
     ok = sqlite3_exec(target.db, "PRAGMA journal_mode=DELETE", nullptr, nullptr, nullptr) ==
-         SQLITE_OK;
+             SQLITE_OK &&
+         sqlite3_exec(target.db, kFilesTable, nullptr, nullptr, nullptr) == SQLITE_OK;
+    std::string key;
+    if (ok && read_file(fs::path(path_).parent_path() / kIdentityFileName, &key)) {
+      sqlite3_stmt* insert = nullptr;
+      ok = sqlite3_prepare_v2(target.db, "INSERT INTO backup_files VALUES(?1, ?2)", -1, &insert,
+                              nullptr) == SQLITE_OK &&
+           sqlite3_bind_text(insert, 1, kIdentityFileName, -1, SQLITE_STATIC) == SQLITE_OK &&
+           sqlite3_bind_blob(insert, 2, key.data(), static_cast<int>(key.size()), SQLITE_STATIC) ==
+               SQLITE_OK &&
+           sqlite3_step(insert) == SQLITE_DONE;
+      sqlite3_finalize(insert);
+    }
     if (!ok) why = sqlite3_errmsg(target.db);
   } else if (why.empty()) {
     why = sqlite3_errmsg(target.db);
@@ -119,7 +159,7 @@ bool SqliteRoomStore::backup_to(const std::string& file, std::string* error) con
 }
 
 bool SqliteRoomStore::restore(const std::string& dir, const std::string& file, std::string* error,
-                              std::string* moved_aside) {
+                              RestoreReport* report) {
   Database source;
   if (!check_backup(file, source, error)) return false;
   std::error_code ec;
@@ -143,6 +183,10 @@ bool SqliteRoomStore::restore(const std::string& dir, const std::string& file, s
   fs::remove(incoming, ec);
   Database target;
   std::string why;
+  // 0600 like the server's own data: the rooms hold students' names and chat.
+  if (const int fd = ::open(incoming.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+      fd >= 0)
+    ::close(fd);
   if (sqlite3_open_v2(incoming.c_str(), &target.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
                       nullptr) != SQLITE_OK ||
       !copy_database(source.db, target.db, &why)) {
@@ -150,28 +194,59 @@ bool SqliteRoomStore::restore(const std::string& dir, const std::string& file, s
     fs::remove(incoming, ec);
     return false;
   }
+  // The key the backup carries (a backup of an older version has none: the folder's stays).
+  std::string key;
+  bool has_key = false;
+  {
+    sqlite3_stmt* select = nullptr;
+    if (sqlite3_prepare_v2(target.db, "SELECT bytes FROM backup_files WHERE name = ?1", -1, &select,
+                           nullptr) == SQLITE_OK &&
+        sqlite3_bind_text(select, 1, kIdentityFileName, -1, SQLITE_STATIC) == SQLITE_OK &&
+        sqlite3_step(select) == SQLITE_ROW) {
+      const auto* bytes = static_cast<const char*>(sqlite3_column_blob(select, 0));
+      key.assign(bytes, static_cast<std::size_t>(sqlite3_column_bytes(select, 0)));
+      has_key = true;
+    }
+    sqlite3_finalize(select);
+  }
+  sqlite3_exec(target.db, "DROP TABLE IF EXISTS backup_files", nullptr, nullptr, nullptr);
   sqlite3_close(target.db);
   target.db = nullptr;
-  moved_aside->clear();
-  if (fs::exists(database, ec)) {
-    const auto stamp = std::chrono::duration_cast<std::chrono::seconds>(
-                           std::chrono::system_clock::now().time_since_epoch())
-                           .count();
-    const fs::path aside = folder / ("accord.sqlite3.before-restore-" + std::to_string(stamp));
-    for (const char* suffix : {"", "-wal", "-shm"}) {
-      const fs::path from = database.string() + suffix;
-      if (fs::exists(from, ec)) fs::rename(from, aside.string() + suffix, ec);
-      if (ec) {
-        *error = "cannot move '" + from.string() + "' aside: " + ec.message();
-        return false;
-      }
+
+  *report = RestoreReport{};
+  const auto stamp = std::to_string(std::chrono::duration_cast<std::chrono::seconds>(
+                                        std::chrono::system_clock::now().time_since_epoch())
+                                        .count());
+  const auto move_aside = [&](const fs::path& from) {
+    if (!fs::exists(from, ec)) return true;
+    const fs::path to = from.string() + ".before-restore-" + stamp;
+    fs::rename(from, to, ec);
+    if (ec) {
+      *error = "cannot move '" + from.string() + "' aside: " + ec.message();
+      return false;
     }
-    *moved_aside = aside.string();
-  }
+    report->kept_aside.push_back(to.string());
+    return true;
+  };
+  for (const char* suffix : {"", "-wal", "-shm"})
+    if (!move_aside(database.string() + suffix)) return false;
   fs::rename(incoming, database, ec);
   if (ec) {
     *error = "cannot put the backup in place: " + ec.message();
     return false;
+  }
+  const fs::path key_path = folder / kIdentityFileName;
+  std::string current;
+  if (has_key && !(read_file(key_path, &current) && current == key)) {
+    if (!move_aside(key_path)) return false;
+    if (!write_private_file(key_path, key)) {
+      *error = "the rooms are restored, but the server key could not be written to '" +
+               key_path.string() + "'";
+      return false;
+    }
+    report->key_restored = true;
+  } else if (has_key) {
+    report->key_restored = true;  // the folder already had this very key
   }
   return true;
 }

@@ -76,14 +76,19 @@ class SqliteRoomStore final : public RoomStore {
   const std::string& path() const { return path_; }
 
   // `accord-server backup FILE` (sqlite_backup.cpp): a consistent copy of the whole database
-  // with SQLite's online backup API, while a server keeps writing (from a read_only store).
-  // Written beside FILE, then renamed onto it: a failed backup leaves no half file.
+  // with SQLite's online backup API, while a server keeps writing (from a read_only store),
+  // and the folder's server key with it (clients that pinned it keep trusting a restored
+  // server). Written beside FILE, then renamed onto it: a failed backup leaves no half file.
   bool backup_to(const std::string& file, std::string* error) const;
+  struct RestoreReport {
+    std::vector<std::string> kept_aside;  // what the restore replaced, renamed beside it
+    bool key_restored = false;            // the backup's server key is the folder's now
+  };
   // `accord-server restore FILE`: checks that FILE is an accord-server backup this version can
-  // read, moves the folder's current database aside (its name is returned in `moved_aside`),
-  // and puts the backup in its place. The server must be stopped (the folder's lock is taken).
+  // read, moves the folder's current database (and a different server key) aside, and puts the
+  // backup's in their place. The server must be stopped (the folder's lock is taken).
   static bool restore(const std::string& dir, const std::string& file, std::string* error,
-                      std::string* moved_aside);
+                      RestoreReport* report);
   // Tests: the next commit writes everything, then rolls back instead of committing (as a full
   // disk or an I/O error at COMMIT would).
   std::atomic<bool> fail_next_commit{false};

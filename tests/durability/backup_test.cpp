@@ -3,6 +3,7 @@
 // match with the same views; what was played after the backup is not in it. Bad backups and a
 // running server are refused with a clear reason, and the data a restore replaces is kept.
 #include "durability_support.hpp"
+#include "identity.hpp"
 
 namespace accord::durabilitytest {
 namespace {
@@ -22,6 +23,10 @@ TEST_CASE(
     "view hashes",
     "[durability][backup]") {
   TempDir dir, restored, files;
+  std::string key_error;
+  const auto identity = server::load_or_create_identity(dir.str(), &key_error);  // as at start
+  REQUIRE(identity);
+  const std::string key = file_bytes(dir.path() / server::kIdentityFileName);
   DurableServer server(dir);
   auto fac = create_room_at(server.port(), 2);
   auto p0 = join_at(server.port(), fac->room_code(), "Zero");
@@ -49,9 +54,21 @@ TEST_CASE(
   CHECK(contains(encode_match(fac->view()), "AFTER-THE-BACKUP"));
   server.close();
 
-  std::string error, aside;
-  REQUIRE(server::SqliteRoomStore::restore(restored.str(), file.string(), &error, &aside));
-  CHECK(aside.empty());  // nothing was there to replace
+  std::string error;
+  server::SqliteRoomStore::RestoreReport report;
+  REQUIRE(server::SqliteRoomStore::restore(restored.str(), file.string(), &error, &report));
+  CHECK(report.kept_aside.empty());  // nothing was there to replace
+  CHECK((fs::status(restored.path() / "accord.sqlite3").permissions() &
+         (fs::perms::group_all | fs::perms::others_all)) == fs::perms::none);
+  // The server key came along: clients that pinned it trust the restored server.
+  CHECK(report.key_restored);
+  CHECK(file_bytes(restored.path() / server::kIdentityFileName) == key);
+  const auto restored_identity = server::load_or_create_identity(restored.str(), &key_error);
+  INFO(key_error);
+  REQUIRE(restored_identity);
+  CHECK(restored_identity->public_key == identity->public_key);
+  CHECK((fs::status(restored.path() / server::kIdentityFileName).permissions() &
+         (fs::perms::group_all | fs::perms::others_all)) == fs::perms::none);
   DurableServer from_backup(restored);
   for (std::size_t i = 0; i < all.size(); ++i) {
     INFO("client " << i);
@@ -76,37 +93,52 @@ TEST_CASE(
     "[durability][backup]") {
   TempDir dir, files;
   const fs::path file = files.path() / "backup";
+  std::string key_error;
+  REQUIRE(server::load_or_create_identity(dir.str(), &key_error));
+  const std::string key = file_bytes(dir.path() / server::kIdentityFileName);
   {
     DurableServer server(dir);
     auto fac = create_room_at(server.port(), 2);
     REQUIRE(backup_of(dir, file).empty());
-    std::string error, aside;
-    CHECK_FALSE(server::SqliteRoomStore::restore(dir.str(), file.string(), &error, &aside));
+    std::string error;
+    server::SqliteRoomStore::RestoreReport report;
+    CHECK_FALSE(server::SqliteRoomStore::restore(dir.str(), file.string(), &error, &report));
     CHECK_THAT(error, Catch::Contains("is running") && Catch::Contains("stop it"));
   }
-  std::string error, aside;
+  std::string error;
+  server::SqliteRoomStore::RestoreReport report;
   const fs::path garbage = files.path() / "notes.txt";
   std::ofstream(garbage) << "not a database";
-  CHECK_FALSE(server::SqliteRoomStore::restore(dir.str(), garbage.string(), &error, &aside));
+  CHECK_FALSE(server::SqliteRoomStore::restore(dir.str(), garbage.string(), &error, &report));
   CHECK_THAT(error, Catch::Contains("notes.txt"));
   CHECK_FALSE(server::SqliteRoomStore::restore(dir.str(), (files.path() / "missing").string(),
-                                               &error, &aside));
+                                               &error, &report));
   CHECK_THAT(error, Catch::Contains("there is no backup file"));
   // A backup cut short (a copy that did not finish) is refused whole.
   const std::string bytes = file_bytes(file);
   REQUIRE(bytes.size() > 8192);
   const fs::path cut = files.path() / "cut";
   std::ofstream(cut, std::ios::binary).write(bytes.data(), 4096);
-  CHECK_FALSE(server::SqliteRoomStore::restore(dir.str(), cut.string(), &error, &aside));
+  CHECK_FALSE(server::SqliteRoomStore::restore(dir.str(), cut.string(), &error, &report));
   INFO(error);
   CHECK((error.find("damaged") != std::string::npos ||
          error.find("not an accord-server backup") != std::string::npos));
 
   const auto rooms_before = query_int(dir, "SELECT COUNT(*) FROM rooms");
-  REQUIRE(server::SqliteRoomStore::restore(dir.str(), file.string(), &error, &aside));
-  REQUIRE_FALSE(aside.empty());
-  CHECK(fs::exists(aside));  // the data it replaced is kept beside it
+  // This folder got a key of its own after the backup (a reinstalled machine): the backup's
+  // key replaces it, and it is kept aside.
+  std::ofstream(dir.path() / server::kIdentityFileName) << "a newer key";
+  REQUIRE(server::SqliteRoomStore::restore(dir.str(), file.string(), &error, &report));
+  REQUIRE_FALSE(report.kept_aside.empty());
+  for (const auto& aside : report.kept_aside)
+    CHECK(fs::exists(aside));  // what it replaced is kept beside it
+  CHECK(std::any_of(report.kept_aside.begin(), report.kept_aside.end(), [](const std::string& p) {
+    return p.find(server::kIdentityFileName) != std::string::npos;
+  }));
+  CHECK(report.key_restored);
+  CHECK(file_bytes(dir.path() / server::kIdentityFileName) == key);
   CHECK(query_int(dir, "SELECT COUNT(*) FROM rooms") == rooms_before);
+  CHECK(query_int(dir, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'backup_files'") == 0);
 }
 
 }  // namespace
