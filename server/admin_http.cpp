@@ -4,6 +4,7 @@
 #include <sys/socket.h>
 
 #include <chrono>
+#include <thread>
 
 namespace accord::server {
 
@@ -63,6 +64,11 @@ bool AdminHttp::start(const std::string& bind, std::uint16_t port, std::string* 
   }
   port_ = static_cast<std::uint16_t>(bound);
   thread_ = std::thread([this] { http_->listen_after_bind(); });
+  // httplib's stop() only reaches a server that is already listening: wait until it is, or a
+  // stop right after start would be lost and the join would hang.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (!http_->is_running() && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
   return true;
 }
 

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "admin_http.hpp"
 #include "admin_state.hpp"
 #include "net_test_support.hpp"
 
@@ -200,6 +201,17 @@ TEST_CASE("/healthz turns 503 while the store cannot commit, and back once it ca
   must(*player, PostMessage{kPlenary, "saved again"}, {fac.get()});
   get_until(http, "/healthz", [](const httplib::Response& r) { return r.status == 200; },
             {fac.get(), player.get()});
+}
+
+TEST_CASE("an admin endpoint stopped right after it starts stops (no lost stop, no hang)",
+          "[net][admin]") {
+  for (int i = 0; i < 20; ++i) {
+    server::AdminHttp admin;
+    std::string error;
+    REQUIRE(admin.start("127.0.0.1", 0, &error));
+    CHECK(admin.port() != 0);
+    admin.stop();
+  }
 }
 
 TEST_CASE("the admin port in use is a clear start error, and a stopped server says so",
