@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -24,8 +25,10 @@ struct DurationHistogram {
 
 // Kept by the loop's thread (Server::metrics_).
 struct ServerCounters {
-  std::map<std::string, std::uint64_t> commands;  // accepted, by command name
-  std::map<std::pair<std::string, std::string>, std::uint64_t> rejections;  // (command, kind)
+  // Keyed by the static names (Command::kName, the rejection kind's enum name): counting a
+  // command on the loop's hot path allocates nothing.
+  std::map<std::string_view, std::uint64_t> commands;  // accepted, by command name
+  std::map<std::pair<std::string_view, std::string_view>, std::uint64_t> rejections;
   std::uint64_t stream_messages_out = 0;  // every message handed to the network
   std::uint64_t stream_bytes_out = 0;     // their size as sent (sealed)
   std::uint64_t handshake_failures = 0;   // key exchanges that were not one

@@ -45,7 +45,7 @@ void Server::on_send_command(Connection& conn, const pm::SendCommand& request) {
   Room& room = it->second;
   const auto reject = [&](pm::RejectionKind kind, RejectCode code, std::string field,
                           std::string message) {
-    ++counters_.rejections[{std::string(name_of(request.command)), std::string(to_string(kind))}];
+    ++counters_.rejections[{name_of(request.command), to_string(kind)}];
     queue(conn.id,
           pm::CommandRejected{request.request_id, kind, code, std::move(field), std::move(message)},
           room.code);
@@ -93,7 +93,7 @@ void Server::on_send_command(Connection& conn, const pm::SendCommand& request) {
     return;
   }
   deliver(room, outcome);
-  ++counters_.commands[std::string(name_of(request.command))];
+  ++counters_.commands[name_of(request.command)];
   queue(conn.id, pm::CommandAccepted{request.request_id}, room.code);
   after_accepted(room, request.command, actor);
 }
