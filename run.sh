@@ -16,7 +16,7 @@ PACKAGES=(
   cmake ninja-build g++ pkg-config
   nlohmann-json3-dev libxxhash-dev libcli11-dev catch2 libbenchmark-dev
   libenet-dev libsodium-dev libspdlog-dev libsqlite3-dev
-  libsdl2-dev libimgui-dev libstb-dev fonts-dejavu-core libcpp-httplib-dev
+  libsdl2-dev libimgui-dev libstb-dev fonts-dejavu-core libcpp-httplib-dev libstemmer-dev
 )
 # Only the tests need these: Chromium prints the generated HTML documents (role cards) to PDF;
 # the Python outside client checks docs/protocol.md against the server (tests/net).

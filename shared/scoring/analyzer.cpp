@@ -6,6 +6,7 @@
 
 #include "scoring/arithmetic.hpp"
 #include "scoring/score_internal.hpp"
+#include "scoring/stemmer.hpp"
 
 namespace accord::scoring {
 
@@ -57,7 +58,11 @@ std::vector<Token> tokenize(const std::string& lower) {
 class Matcher {
  public:
   Matcher(const Lexicon& lexicon, const std::string& lower, const std::vector<Token>& tokens)
-      : lexicon_(lexicon), lower_(lower), tokens_(tokens) {}
+      : lexicon_(lexicon), lower_(lower), tokens_(tokens) {
+    stems_.reserve(tokens.size());
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+      stems_.push_back(tokens[i].ascii ? english_stem(word(i)) : std::string());
+  }
 
   std::string_view word(std::size_t i) const {
     return std::string_view(lower_).substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin);
@@ -71,7 +76,8 @@ class Matcher {
       Match best{0, i, i};
       if (tokens_[i].ascii) {
         const std::string_view w = word(i);
-        if (const auto it = lexicon_.by_first_word.find(w); it != lexicon_.by_first_word.end())
+        if (const auto it = lexicon_.by_first_word.find(stems_[i]);
+            it != lexicon_.by_first_word.end())
           consider(it->second, i, best);
         for (std::size_t len = 1; len <= std::min(w.size(), lexicon_.longest_stem); ++len)
           if (const auto it = lexicon_.by_first_stem.find(w.substr(0, len));
@@ -98,7 +104,7 @@ class Matcher {
         const Token& t = tokens_[at + k];
         const std::string_view w = word(at + k);
         ok = t.ascii && t.sentence == tokens_[at].sentence &&
-             (phrase[k].stem ? w.starts_with(phrase[k].text) : w == phrase[k].text);
+             (phrase[k].stem ? w.starts_with(phrase[k].text) : stems_[at + k] == phrase[k].stemmed);
       }
       const std::size_t len = phrase.size();
       if (ok && (at + len > best.last || (at + len == best.last && p < best.phrase)))
@@ -109,6 +115,7 @@ class Matcher {
   const Lexicon& lexicon_;
   const std::string& lower_;
   const std::vector<Token>& tokens_;
+  std::vector<std::string> stems_;  // per token; empty for non-ASCII words
 };
 
 std::string join_words(const Matcher& m, std::size_t first, std::size_t last) {
@@ -388,14 +395,18 @@ Analysis analyze_clause(const Lexicon& lexicon, std::string_view text) {
         static_cast<long long>(list_for[c] + list_against[c]) * lexicon.term_list_strength_pm;
   for (const auto& [said_in, says_new] : sentence_says_new)
     if (!says_new) a.repeating_sentences.push_back(said_in + 1);
-  const int cap = lexicon.max_clause_points;
+  // Cap, then take the qualifiers off the positive criteria, in thousandths; a criterion that
+  // moved at least min_move_pm moves at least one point, so a hedged commitment still counts.
+  const long long cap_pm = 1000LL * lexicon.max_clause_points;
   for (std::size_t c = 0; c < kCriterionCount; ++c) {
-    const auto points = std::clamp<std::int64_t>(div_round(sum_pm[c], 1000), -cap, cap);
+    long long exact = std::clamp<long long>(sum_pm[c], -cap_pm, cap_pm);
+    for (const LexiconPhrase* q : qualifiers)
+      if (exact > 0) exact = std::max(0LL, exact - 1000LL * q->weakens[c]);
+    a.exact_pm[c] = static_cast<int>(exact);
+    long long points = div_round(exact, 1000);
+    if (points == 0 && std::abs(exact) >= lexicon.min_move_pm) points = exact > 0 ? 1 : -1;
     a.points[c] = static_cast<int>(points);
   }
-  for (const LexiconPhrase* q : qualifiers)
-    for (std::size_t c = 0; c < kCriterionCount; ++c)
-      if (a.points[c] > 0) a.points[c] = std::max(0, a.points[c] - q->weakens[c]);
 
   std::stable_sort(archetype_votes.begin(), archetype_votes.end(),
                    [](const auto& x, const auto& y) { return x.second > y.second; });

@@ -46,6 +46,7 @@ struct TermListSentence {
 struct Analysis {
   AnalysisStatus status = AnalysisStatus::empty;
   Points points{};                           // what the clause adds to each criterion
+  Points exact_pm{};                         // the same in thousandths, before rounding
   std::vector<PhraseHit> hits;               // terms and qualifiers, in the order of the text
   std::vector<std::string> nearest;          // up to three closest archetype references
   std::vector<TermListSentence> term_lists;  // sentences whose terms count weakly

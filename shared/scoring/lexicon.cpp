@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "scoring/stemmer.hpp"
+
 namespace accord::scoring {
 
 void Lexicon::build_index() {
@@ -9,12 +11,14 @@ void Lexicon::build_index() {
   by_first_stem.clear();
   longest_stem = 0;
   for (std::size_t i = 0; i < phrases.size(); ++i) {
+    for (PhraseToken& token : phrases[i].tokens)
+      if (!token.stem) token.stemmed = english_stem(token.text);
     const PhraseToken& first = phrases[i].tokens.front();
     if (first.stem) {
       by_first_stem[first.text].push_back(i);
       longest_stem = std::max(longest_stem, first.text.size());
     } else {
-      by_first_word[first.text].push_back(i);
+      by_first_word[first.stemmed].push_back(i);
     }
   }
 }

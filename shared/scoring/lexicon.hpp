@@ -28,7 +28,8 @@ ACCORD_ENUM(PhraseRole, std::uint8_t,
 
 struct PhraseToken {
   std::string text;
-  bool stem = false;  // matches any token that starts with `text`
+  bool stem = false;    // matches any token that starts with `text`
+  std::string stemmed;  // otherwise: matches any token with this Snowball stem (build_index)
 };
 
 struct LexiconPhrase {
@@ -50,6 +51,7 @@ struct Lexicon {
   int negation_window = 6;      // tokens between a negator and the term it governs
   int readable_share_pm = 400;  // below this share of known words, text counts as unreadable
   int max_clause_points = 3;    // a free-text clause, like an archetype, gives at most ±3
+  int min_move_pm = 250;        // a criterion moved this far moves at least one point
   // A term list (keyword stuffing): a sentence of at least term_list_min_terms terms that has no
   // modal verb or has at least term_list_density_pm terms per thousand words. It names each
   // criterion once, at term_list_strength_pm of its strongest term, whatever the modal.
@@ -58,7 +60,7 @@ struct Lexicon {
   int term_list_strength_pm = 250;
   std::vector<std::string> common_words;  // sorted; known words that carry no effect
 
-  // Indexes into `phrases` by first token: exact words, and stems by their prefix.
+  // Indexes into `phrases` by first token: whole words by their Snowball stem, and prefixes.
   std::map<std::string, std::vector<std::size_t>, std::less<>> by_first_word;
   std::map<std::string, std::vector<std::size_t>, std::less<>> by_first_stem;
   std::size_t longest_stem = 0;

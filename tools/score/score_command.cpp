@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "paths/asset_location.hpp"
+#include "scoring/analyzer_eval.hpp"
 #include "scoring/asset_loader.hpp"
 #include "scoring/draft_io.hpp"
 #include "scoring/report.hpp"
@@ -25,6 +26,8 @@ struct Options {
   std::string preset;
   std::string format = "text";
   std::string assets = accord::default_asset_dir();
+  std::string eval;
+  int worst = 15;
 };
 
 bool read_file(const std::string& path, std::string& bytes, std::string& problem) {
@@ -70,6 +73,28 @@ int report_errors(std::ostream& err, const std::string& file, const std::vector<
   return kExitBadInput;
 }
 
+int run_eval(const Options& opt, std::ostream& out, std::ostream& err) {
+  std::string bytes, problem;
+  if (!read_file(opt.eval, bytes, problem)) {
+    err << "accord-score: " << opt.eval << ": " << problem << "\n";
+    return kExitBadInput;
+  }
+  const CorpusParse corpus = parse_corpus(bytes);
+  if (!corpus.errors.empty()) {
+    for (const auto& e : corpus.errors)
+      err << "accord-score: " << opt.eval << ": " << e << "\n";
+    return kExitBadInput;
+  }
+  const CatalogueLoad loaded = load_catalogue(opt.assets);
+  if (!loaded.ok()) {
+    for (const auto& e : loaded.errors)
+      err << "accord-score: assets: " << e.describe() << "\n";
+    return kExitBadAssets;
+  }
+  out << render_eval(evaluate_analyzer(loaded.catalogue->lexicon(), corpus.clauses), opt.worst);
+  return kExitOk;
+}
+
 }  // namespace
 
 int run_accord_score(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
@@ -79,7 +104,13 @@ int run_accord_score(int argc, const char* const* argv, std::ostream& out, std::
       "governance, explained clause by clause.\n"
       "FILE is a JSON draft (.json) or plain text with one free-text clause per line.",
       "accord-score"};
-  app.add_option("FILE", opt.input, "The draft to score")->required();
+  app.add_option("FILE", opt.input, "The draft to score");
+  app.add_option("--eval", opt.eval,
+                 "Measure the free-text analyzer on a labelled corpus (JSON lines, see "
+                 "tests/data/analyzer/README.md) instead of scoring a draft");
+  app.add_option("--worst", opt.worst, "With --eval: how many misses to show")
+      ->check(CLI::Range(0, 100000))
+      ->capture_default_str();
   app.add_option("--preset", opt.preset,
                  "Weight preset: balanced (default), sovereigntist or liberal");
   app.add_option("--format", opt.format, "Output format")
@@ -92,6 +123,11 @@ int run_accord_score(int argc, const char* const* argv, std::ostream& out, std::
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e, out, err);
     return code == 0 ? kExitOk : kExitBadInput;
+  }
+  if (!opt.eval.empty()) return run_eval(opt, out, err);
+  if (opt.input.empty()) {
+    err << "accord-score: name the draft FILE to score (or a corpus with --eval); see --help\n";
+    return kExitBadInput;
   }
 
   std::string bytes, problem;
