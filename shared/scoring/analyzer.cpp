@@ -16,7 +16,8 @@ struct Token {
   std::size_t begin = 0;  // in the lower-cased copy of the text
   std::size_t end = 0;
   bool ascii = true;
-  int sentence = 0;  // sentences end at . ; : ! ?
+  int sentence = 0;          // sentences end at . ; : ! ?
+  bool after_comma = false;  // a comma (or dash, bracket) separates it from the word before
 };
 
 struct Match {
@@ -34,6 +35,7 @@ bool is_word_byte(unsigned char c) {
 std::vector<Token> tokenize(const std::string& lower) {
   std::vector<Token> tokens;
   int sentence = 0;
+  bool comma = false;
   std::size_t i = 0;
   while (i < lower.size()) {
     const auto c = static_cast<unsigned char>(lower[i]);
@@ -41,10 +43,12 @@ std::vector<Token> tokenize(const std::string& lower) {
       if (c == '.' || c == ';' || c == ':' || c == '!' || c == '?') {
         if (!tokens.empty() && tokens.back().sentence == sentence) ++sentence;
       }
+      if (c == ',' || c == '(' || c == ')') comma = true;
       ++i;
       continue;
     }
-    Token t{i, i, true, sentence};
+    Token t{i, i, true, sentence, comma};
+    comma = false;
     while (i < lower.size() && is_word_byte(static_cast<unsigned char>(lower[i]))) {
       if (static_cast<unsigned char>(lower[i]) >= 0x80) t.ascii = false;
       ++i;
@@ -104,10 +108,21 @@ class Matcher {
         const Token& t = tokens_[at + k];
         const std::string_view w = word(at + k);
         ok = t.ascii && t.sentence == tokens_[at].sentence &&
-             (phrase[k].stem ? w.starts_with(phrase[k].text) : stems_[at + k] == phrase[k].stemmed);
+             (phrase[k].stem    ? w.starts_with(phrase[k].text)
+              : phrase[k].exact ? w == phrase[k].text
+                                : stems_[at + k] == phrase[k].stemmed);
       }
       const std::size_t len = phrase.size();
-      if (ok && (at + len > best.last || (at + len == best.last && p < best.phrase)))
+      // Longest first; at equal length a phrase of whole words beats one with a prefix
+      // ("secretariat" is not "secret*"), then the earlier entry.
+      const auto prefixes = [&](std::size_t q) {
+        const auto& tokens = lexicon_.phrases[q].tokens;
+        return std::count_if(tokens.begin(), tokens.end(), [](const auto& x) { return x.stem; });
+      };
+      if (ok &&
+          (at + len > best.last || (at + len == best.last && best.last > best.first &&
+                                    (prefixes(p) < prefixes(best.phrase) ||
+                                     (prefixes(p) == prefixes(best.phrase) && p < best.phrase)))))
         best = Match{p, at, at + len};
     }
   }
@@ -153,6 +168,15 @@ std::string sentence_list(const std::vector<int>& sentences) {
   return out;
 }
 
+// "Sentence 2 reports a view ("some states believe") rather than committing anyone."
+std::string describe_reported(const Analysis& a) {
+  std::string out;
+  for (const auto& [sentence, words] : a.reported_sentences)
+    out += std::string(out.empty() ? "" : " ") + "Sentence " + std::to_string(sentence) +
+           " reports a view (\"" + words + "\") rather than committing anyone.";
+  return out;
+}
+
 std::string describe(const Analysis& a, const Lexicon& lexicon) {
   switch (a.status) {
     case AnalysisStatus::empty:
@@ -162,6 +186,7 @@ std::string describe(const Analysis& a, const Lexicon& lexicon) {
              std::to_string(a.known_words) + " of its " + std::to_string(a.words) +
              " words; it reads English only), so it scores nothing.";
     case AnalysisStatus::no_commitment:
+      if (!a.reported_sentences.empty()) return describe_reported(a) + " So it scores nothing.";
       return "No phrase in this clause is on the analyzer's list of commitments, so it scores "
              "nothing.";
     case AnalysisStatus::scored:
@@ -173,15 +198,17 @@ std::string describe(const Analysis& a, const Lexicon& lexicon) {
       weakened += (weakened.empty() ? "" : "; ") + ("\"" + hit.matched + "\" " + hit.note);
       continue;
     }
+    if (!hit.reported_by.empty()) continue;
     if (hit.repeated) {
       const std::string quoted = "\"" + hit.matched + "\"";
       if (repeated.find(quoted) == std::string::npos)
         repeated += (repeated.empty() ? "" : ", ") + quoted;
       continue;
     }
-    found += (found.empty() ? "\"" : ", \"") +
-             (hit.negated ? hit.negated_by + " ... " : std::string()) + hit.matched + "\" (" +
-             (hit.modal.empty() ? std::string("no modal verb") : hit.modal) + ")";
+    found +=
+        (found.empty() ? "\"" : ", \"") + (hit.negated ? hit.negated_by + " ... " : std::string()) +
+        (hit.restricted_by.empty() ? std::string() : hit.restricted_by + " ... ") + hit.matched +
+        "\" (" + (hit.modal.empty() ? std::string("no modal verb") : hit.modal) + ")";
   }
   std::string out = "Found " + found + ".";
   if (!weakened.empty()) out += " Weakened by " + weakened + ".";
@@ -197,6 +224,7 @@ std::string describe(const Analysis& a, const Lexicon& lexicon) {
            (list.has_modal ? "" : ", and it has no modal verb") +
            "), so it names each criterion once, at " + percent(lexicon.term_list_strength_pm) +
            " of its strongest term.";
+  if (!a.reported_sentences.empty()) out += " " + describe_reported(a);
   if (a.truncated) out += " Only the beginning of this very long text was read.";
   return out;
 }
@@ -213,7 +241,7 @@ std::vector<bool> find_term_lists(const Lexicon& lex, const std::vector<Token>& 
     auto& s = stats[static_cast<std::size_t>(tokens[m.first].sentence)];
     const PhraseRole role = lex.phrases[m.phrase].role;
     if (role == PhraseRole::modal) s.has_modal = true;
-    if (role != PhraseRole::term) continue;
+    if (role != PhraseRole::term || lex.phrases[m.phrase].silent()) continue;
     ++s.terms;
   }
   std::vector<bool> is_list(sentences, false);
@@ -267,57 +295,157 @@ Analysis analyze_clause(const Lexicon& lexicon, std::string_view text) {
     return a;
   }
 
-  // Walk the matches: negators flip a pending negation that the next term inside the window
-  // consumes; "or" carries it on to the following term; "and", "but" and sentence ends stop it.
+  // Walk the matches clause by clause (a clause ends at a sentence end or a scope break).
+  // Negation: a negator is taken by the next term within the window that it can reverse (a
+  // term whose negation differs from it: "attack", not "hospitals"); it then goes on over the
+  // rest of that predicate ("shall not attack, damage or disrupt") until a new modal verb. A
+  // negator that no term follows reverses the terms before it ("... must be avoided"). Two
+  // negators cancel. A restrictor ("only", "limited to") narrows the next term it can narrow,
+  // or, with none after it, the nearest one before it ("governments alone").
   constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
-  bool pending = false;
-  std::size_t negator_end = 0;
-  std::string negator_words;
-  std::size_t negated_end = kNone;  // end of the last negated term in this stretch
-  std::size_t chain_end = kNone;    // end of an "or" that follows a negated term
-  int sentence = -1;
   const std::vector<bool> in_term_list = find_term_lists(lexicon, tokens, matches, a);
-  // Each term (affirmed or negated) counts once per clause, at the strongest reading found.
-  struct Counted {
-    const Points* effects;
-    int strength_pm;
-    bool only_in_lists;  // never said as a commitment: counts with the term lists
-  };
-  std::map<std::pair<std::size_t, bool>, Counted> counted;
-  std::map<int, bool> sentence_says_new;  // sentences with terms: whether one is new
-  std::vector<std::pair<std::string, int>> archetype_votes;
+  const std::size_t sentence_count =
+      static_cast<std::size_t>(tokens.back().sentence) + 1;  // tokens is not empty here
+  std::vector<std::string> reported_by(sentence_count);
   std::vector<const LexiconPhrase*> qualifiers;
+  std::vector<const LexiconPhrase*> hit_entries;  // per hit: its lexicon entry (terms only)
+  std::vector<std::size_t> hit_match;             // per hit: its index into matches
+
+  bool pending = false;  // a negator waits for its term
+  bool pending_looks_back = false;
+  std::size_t negator_at = 0, negator_end = 0;
+  std::string negator_words;
+  bool distributing = false;  // a taken negation goes on over the predicate
+  std::string distributing_by;
+  bool restricting = false;
+  std::string restrictor_words;
+  std::size_t last_modal_at = kNone, first_modal_at = kNone;
+  int clause_modals = 0;
+  std::vector<std::size_t> clause_hits;    // hits of this clause's terms
+  std::vector<std::size_t> clause_silent;  // matches of silent terms ("states") in this clause
+  int sentence = -1;
+
+  const auto polar = [](const LexiconPhrase& e) { return e.effects != e.negated; };
+  const auto narrowable = [](const LexiconPhrase& e) { return e.effects != e.restricted; };
+  // Reverses the clause's terms before `before_token` that a negation can reverse.
+  const auto negate_backward = [&](std::size_t before_token) {
+    bool any = false;
+    for (const std::size_t h : clause_hits) {
+      PhraseHit& hit = a.hits[h];
+      if (hit.negated || !polar(*hit_entries[h]) || matches[hit_match[h]].first >= before_token)
+        continue;
+      hit.negated = true;
+      hit.negated_by = negator_words;
+      any = true;
+    }
+    return any;
+  };
+  const auto add_term_hit = [&](std::size_t k) {
+    PhraseHit hit;
+    hit.phrase = lexicon.phrases[matches[k].phrase].phrase;
+    hit.matched = join_words(matcher, matches[k].first, matches[k].last);
+    if (const Match* modal = governing_modal(lexicon, matches, tokens, k)) {
+      hit.strength = lexicon.phrases[modal->phrase].strength;
+      hit.modal = join_words(matcher, modal->first, modal->last);
+    }
+    hit.in_term_list = in_term_list[static_cast<std::size_t>(tokens[matches[k].first].sentence)];
+    a.hits.push_back(std::move(hit));
+    hit_entries.push_back(&lexicon.phrases[matches[k].phrase]);
+    hit_match.push_back(k);
+    return a.hits.size() - 1;
+  };
+  // The nearest term before `before_token` in this clause that a restrictor can narrow,
+  // silent ones ("states") included; kNone when there is none.
+  const auto narrow_backward = [&](std::size_t before_token) {
+    std::size_t best_hit = kNone;
+    for (std::size_t k = clause_hits.size(); k-- > 0;)
+      if (narrowable(*hit_entries[clause_hits[k]]) &&
+          matches[hit_match[clause_hits[k]]].first < before_token) {
+        best_hit = clause_hits[k];
+        break;
+      }
+    std::size_t best_silent = kNone;
+    for (std::size_t k = clause_silent.size(); k-- > 0;)
+      if (narrowable(lexicon.phrases[matches[clause_silent[k]].phrase]) &&
+          matches[clause_silent[k]].first < before_token) {
+        best_silent = clause_silent[k];
+        break;
+      }
+    if (best_silent != kNone && (best_hit == kNone || best_silent > hit_match[best_hit])) {
+      best_hit = add_term_hit(best_silent);
+      clause_hits.push_back(best_hit);
+    }
+    if (best_hit != kNone) a.hits[best_hit].restricted_by = restrictor_words;
+    return best_hit;
+  };
+  const auto close_clause = [&] {
+    if (pending && pending_looks_back) negate_backward(negator_at);
+    if (restricting) narrow_backward(kNone);
+    pending = distributing = restricting = false;
+    last_modal_at = first_modal_at = kNone;
+    clause_modals = 0;
+    clause_hits.clear();
+    clause_silent.clear();
+  };
 
   for (std::size_t k = 0; k < matches.size(); ++k) {
     const Match& m = matches[k];
     const LexiconPhrase& entry = lexicon.phrases[m.phrase];
     if (tokens[m.first].sentence != sentence) {
+      close_clause();
       sentence = tokens[m.first].sentence;
-      pending = false;
-      negated_end = chain_end = kNone;
     }
-    const auto toggle = [&] {
-      // A negation that found no term inside its window has lapsed: start afresh.
-      if (pending && m.first - negator_end > static_cast<std::size_t>(lexicon.negation_window))
-        pending = false;
-      pending = !pending;
+    const auto negator = [&] {
+      distributing = false;
+      if (pending && m.first - negator_end <= static_cast<std::size_t>(lexicon.negation_window)) {
+        pending = false;  // "shall not fail to": the two cancel
+        return;
+      }
+      if (pending && pending_looks_back) negate_backward(negator_at);
+      pending = true;
+      pending_looks_back = entry.looks_back;
+      negator_at = m.first;
       negator_end = m.last;
       negator_words = join_words(matcher, m.first, m.last);
     };
     switch (entry.role) {
       case PhraseRole::negator:
-        toggle();
+        negator();
         continue;
       case PhraseRole::modal:
-        if (entry.modal_negates) toggle();
+        if (entry.modal_negates) {
+          negator();
+        } else {
+          // A new predicate: a "banned" left over from the previous one reverses what came
+          // before it ("accounts shall be banned, and users must ...").
+          if (pending && pending_looks_back && last_modal_at != kNone &&
+              negator_at > last_modal_at && negate_backward(negator_at))
+            pending = false;
+          distributing = false;
+        }
+        if (first_modal_at == kNone) first_modal_at = m.first;
+        last_modal_at = m.first;
+        ++clause_modals;
         continue;
       case PhraseRole::scope_break:
-        pending = false;
-        negated_end = chain_end = kNone;
+        if (entry.stops_distribution) {
+          distributing = false;
+        } else if (!entry.after_comma || tokens[m.first].after_comma) {
+          close_clause();
+        }
         continue;
       case PhraseRole::coordinator:
-        // "shall not attack hospitals or damage ...": the negation carries over the "or".
-        chain_end = (negated_end != kNone) ? m.last : kNone;
+        // "neither ... nor" keeps one negation; a "nor" on its own starts one.
+        if (entry.phrase == "nor" && !pending && !distributing) negator();
+        continue;
+      case PhraseRole::restrictor:
+        restrictor_words = join_words(matcher, m.first, m.last);
+        // "limited to", "only where" narrow what came before them; "only" what follows.
+        if (!entry.backward_first || narrow_backward(m.first) == kNone) restricting = true;
+        continue;
+      case PhraseRole::reported:
+        if (reported_by[static_cast<std::size_t>(sentence)].empty())
+          reported_by[static_cast<std::size_t>(sentence)] = join_words(matcher, m.first, m.last);
         continue;
       case PhraseRole::qualifier:
         if (std::find(qualifiers.begin(), qualifiers.end(), &entry) == qualifiers.end()) {
@@ -329,39 +457,72 @@ Analysis analyze_clause(const Lexicon& lexicon, std::string_view text) {
           hit.effects = entry.weakens;
           hit.note = entry.note;
           a.hits.push_back(std::move(hit));
+          hit_entries.push_back(nullptr);
+          hit_match.push_back(k);
         }
         continue;
       case PhraseRole::term:
         break;
     }
-    PhraseHit hit;
-    hit.phrase = entry.phrase;
-    hit.matched = join_words(matcher, m.first, m.last);
-    const bool by_negator =
-        pending && m.first - negator_end <= static_cast<std::size_t>(lexicon.negation_window);
-    const bool by_chain = chain_end != kNone && m.first >= chain_end && m.first - chain_end <= 1;
-    hit.negated = by_negator || by_chain;
-    chain_end = kNone;
-    if (hit.negated) {
-      hit.negated_by = negator_words;
-      pending = false;
-      negated_end = m.last;
+    if (entry.silent() && !(restricting && narrowable(entry))) {
+      clause_silent.push_back(k);  // "states": counts only if narrowed ("states alone")
+      continue;
     }
-    if (const Match* modal = governing_modal(lexicon, matches, tokens, k)) {
-      hit.strength = lexicon.phrases[modal->phrase].strength;
-      hit.modal = join_words(matcher, modal->first, modal->last);
+    const std::size_t h = add_term_hit(k);
+    PhraseHit& hit = a.hits[h];
+    if (polar(entry)) {
+      if (pending && m.first - negator_end <= static_cast<std::size_t>(lexicon.negation_window)) {
+        pending = false;
+        distributing = true;
+        distributing_by = negator_words;
+        // "Evidence ... will not be shared": a passive negation reverses its subject too.
+        if (pending_looks_back && clause_modals == 1) negate_backward(first_modal_at);
+      }
+      if (distributing) {
+        hit.negated = true;
+        hit.negated_by = distributing_by;
+      }
     }
-    hit.effects = hit.negated ? entry.negated : entry.effects;
-    hit.in_term_list = in_term_list[static_cast<std::size_t>(sentence)];
+    if (restricting && narrowable(entry)) {
+      restricting = false;
+      hit.restricted_by = restrictor_words;
+    }
+    clause_hits.push_back(h);
+  }
+  close_clause();
+
+  // Each term counts once per clause, in each reading (affirmed, negated, narrowed), at the
+  // strongest modal it was said with; a reported sentence commits no one, so counts nothing.
+  struct Counted {
+    Points effects;
+    int strength_pm;
+    bool only_in_lists;  // never said as a commitment: counts with the term lists
+  };
+  std::map<std::pair<std::size_t, int>, Counted> counted;
+  std::map<int, bool> sentence_says_new;  // sentences with terms: whether one is new
+  std::vector<std::pair<std::string, int>> archetype_votes;
+  for (std::size_t h = 0; h < a.hits.size(); ++h) {
+    PhraseHit& hit = a.hits[h];
+    if (hit.role != PhraseRole::term) continue;
+    const LexiconPhrase& entry = *hit_entries[h];
+    const int hit_sentence = tokens[matches[hit_match[h]].first].sentence;
+    hit.reported_by = reported_by[static_cast<std::size_t>(hit_sentence)];
+    Points effects = hit.restricted_by.empty() ? entry.effects : entry.restricted;
+    if (hit.negated)
+      for (std::size_t c = 0; c < kCriterionCount; ++c)
+        effects[c] = hit.restricted_by.empty() ? entry.negated[c] : -effects[c];
+    hit.effects = effects;
+    if (!hit.reported_by.empty()) continue;
     const int strength_pm = hit.in_term_list
                                 ? lexicon.term_list_strength_pm
                                 : lexicon.strength_pm[static_cast<std::size_t>(hit.strength)];
-    const auto [it, fresh] = counted.try_emplace(
-        {m.phrase, hit.negated}, Counted{hit.negated ? &entry.negated : &entry.effects, 0, true});
+    const int reading = (hit.negated ? 1 : 0) + (hit.restricted_by.empty() ? 0 : 2);
+    const std::size_t phrase = matches[hit_match[h]].phrase;
+    const auto [it, fresh] = counted.try_emplace({phrase, reading}, Counted{effects, 0, true});
     it->second.strength_pm = std::max(it->second.strength_pm, strength_pm);
     it->second.only_in_lists = it->second.only_in_lists && hit.in_term_list;
     hit.repeated = !fresh;
-    sentence_says_new[sentence] = sentence_says_new[sentence] || fresh;
+    sentence_says_new[hit_sentence] = sentence_says_new[hit_sentence] || fresh;
     if (fresh) {
       for (const auto& ref : entry.archetypes) {
         auto vote = std::find_if(archetype_votes.begin(), archetype_votes.end(),
@@ -372,8 +533,10 @@ Analysis analyze_clause(const Lexicon& lexicon, std::string_view text) {
           ++vote->second;
       }
     }
-    a.hits.push_back(std::move(hit));
   }
+  for (std::size_t s = 0; s < sentence_count; ++s)
+    if (!reported_by[s].empty())
+      a.reported_sentences.push_back({static_cast<int>(s) + 1, reported_by[s]});
 
   // Commitments add up; a list of terms names each criterion once, by its strongest term in
   // favour and against, so listing more terms gains nothing.
@@ -381,7 +544,7 @@ Analysis analyze_clause(const Lexicon& lexicon, std::string_view text) {
   Points list_for{}, list_against{};
   for (const auto& [key, term] : counted) {
     for (std::size_t c = 0; c < kCriterionCount; ++c) {
-      const int effect = (*term.effects)[c];
+      const int effect = term.effects[c];
       if (!term.only_in_lists)
         sum_pm[c] += static_cast<long long>(effect) * term.strength_pm;
       else if (effect > 0)
@@ -400,8 +563,10 @@ Analysis analyze_clause(const Lexicon& lexicon, std::string_view text) {
   const long long cap_pm = 1000LL * lexicon.max_clause_points;
   for (std::size_t c = 0; c < kCriterionCount; ++c) {
     long long exact = std::clamp<long long>(sum_pm[c], -cap_pm, cap_pm);
-    for (const LexiconPhrase* q : qualifiers)
+    for (const LexiconPhrase* q : qualifiers) {
+      if (exact > 0 && q->hollows[c]) exact = -std::max(1000LL, exact / 2);
       if (exact > 0) exact = std::max(0LL, exact - 1000LL * q->weakens[c]);
+    }
     a.exact_pm[c] = static_cast<int>(exact);
     long long points = div_round(exact, 1000);
     if (points == 0 && std::abs(exact) >= lexicon.min_move_pm) points = exact > 0 ? 1 : -1;
@@ -413,10 +578,14 @@ Analysis analyze_clause(const Lexicon& lexicon, std::string_view text) {
   for (std::size_t i = 0; i < archetype_votes.size() && i < 3; ++i)
     a.nearest.push_back(archetype_votes[i].first);
 
-  const bool any_term = std::any_of(a.hits.begin(), a.hits.end(),
-                                    [](const PhraseHit& h) { return h.role == PhraseRole::term; });
+  const bool any_term = std::any_of(a.hits.begin(), a.hits.end(), [](const PhraseHit& h) {
+    return h.role == PhraseRole::term && h.reported_by.empty();
+  });
   a.status = any_term ? AnalysisStatus::scored : AnalysisStatus::no_commitment;
-  if (!any_term) a.hits.clear();
+  if (!any_term) {
+    a.hits.clear();
+    a.points = a.exact_pm = Points{};  // a reported sentence's qualifiers weigh nothing either
+  }
   a.explanation = describe(a, lexicon);
   return a;
 }

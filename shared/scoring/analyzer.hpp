@@ -29,6 +29,8 @@ struct PhraseHit {
   std::string modal;                   // term: that modal's words, empty when none
   bool negated = false;                // term: governed by a negator
   std::string negated_by;              // term: the negator's words
+  std::string restricted_by;           // term: the restrictor that narrows it ("only")
+  std::string reported_by;             // term: in a sentence that reports a view ("believe")
   bool repeated = false;               // term: said before in the clause, so counted once
   bool in_term_list = false;           // term: in a sentence that is a list of terms
   Points effects{};                    // term: points at full strength; qualifier: weakening
@@ -51,10 +53,12 @@ struct Analysis {
   std::vector<std::string> nearest;          // up to three closest archetype references
   std::vector<TermListSentence> term_lists;  // sentences whose terms count weakly
   std::vector<int> repeating_sentences;      // sentences (1-based) with nothing not said before
-  int words = 0;                             // words read
-  int known_words = 0;                       // of which the lexicon knows
-  bool truncated = false;                    // only the first kMaxAnalysedBytes were read
-  std::string explanation;                   // one plain sentence for the scorecard
+  // Sentences (1-based) that report a view rather than commit anyone, with the words that say so.
+  std::vector<std::pair<int, std::string>> reported_sentences;
+  int words = 0;            // words read
+  int known_words = 0;      // of which the lexicon knows
+  bool truncated = false;   // only the first kMaxAnalysedBytes were read
+  std::string explanation;  // one plain sentence for the scorecard
 };
 
 inline constexpr std::size_t kMaxAnalysedBytes = 64u << 10;

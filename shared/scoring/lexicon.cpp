@@ -11,8 +11,14 @@ void Lexicon::build_index() {
   by_first_stem.clear();
   longest_stem = 0;
   for (std::size_t i = 0; i < phrases.size(); ++i) {
-    for (PhraseToken& token : phrases[i].tokens)
+    const PhraseRole role = phrases[i].role;
+    const bool function_words =
+        role != PhraseRole::term && role != PhraseRole::qualifier && role != PhraseRole::modal;
+    for (PhraseToken& token : phrases[i].tokens) {
+      token.exact = function_words && !token.stem;
+      // Exact words are indexed under their stem too, and checked whole when matched.
       if (!token.stem) token.stemmed = english_stem(token.text);
+    }
     const PhraseToken& first = phrases[i].tokens.front();
     if (first.stem) {
       by_first_stem[first.text].push_back(i);

@@ -23,32 +23,46 @@ ACCORD_ENUM(PhraseRole, std::uint8_t,
     modal,  // sets the strength of the terms around it
     negator,  // "not", "refrain from": reverses the next term
     coordinator,  // "or": carries a negation on to the next term ("not attack or damage")
-    scope_break)  // "and", "but": ends a negation's scope
+    scope_break,  // "but", "unless": ends a negation's scope
+    restrictor,  // "only", "limited to", "alone": narrows the term it governs to its opposite
+    reported)  // "some states believe": the sentence reports a view and commits no one
 // clang-format on
 
 struct PhraseToken {
   std::string text;
   bool stem = false;    // matches any token that starts with `text`
   std::string stemmed;  // otherwise: matches any token with this Snowball stem (build_index)
+  bool exact = false;   // function words (negators, restrictors, frames): only this very word
 };
 
 struct LexiconPhrase {
   PhraseRole role = PhraseRole::term;
   std::string phrase;  // as written in the asset, e.g. "capacity build*"
   std::vector<PhraseToken> tokens;
-  Points effects{};  // term: at full strength, when affirmed
-  Points negated{};  // term: when a negator governs it
-  Points weakens{};  // qualifier: points taken off each positive criterion (not below 0)
-  std::vector<std::string> archetypes;  // term: nearest clause archetypes
-  Strength strength = Strength::none;   // modal
-  bool modal_negates = false;           // modal: "may not" also negates
-  std::string note;                     // qualifier: why it weakens, for the explanation
+  Points effects{};     // term: at full strength, when affirmed
+  Points negated{};     // term: when a negator governs it
+  Points restricted{};  // term: when a restrictor governs it ("only states", "limited to")
+  Points weakens{};     // qualifier: points taken off each positive criterion (not below 0)
+  std::array<bool, kCriterionCount> hollows{};  // qualifier: turns these criteria negative
+  std::vector<std::string> archetypes;          // term: nearest clause archetypes
+  Strength strength = Strength::none;           // modal
+  bool modal_negates = false;                   // modal: "may not" also negates
+  bool looks_back = false;          // negator: "banned", "not be": reverses the terms before it too
+  bool backward_first = false;      // restrictor: "limited to" narrows its subject, before it
+  bool after_comma = false;         // scope break: only after a comma (", and")
+  bool stops_distribution = false;  // scope break: ends a taken negation only ("by", "which")
+  std::string note;                 // qualifier: why it weakens, for the explanation
+
+  // A term that moves nothing unless narrowed ("states" in "states alone").
+  bool silent() const {
+    return role == PhraseRole::term && effects == Points{} && negated == Points{};
+  }
 };
 
 struct Lexicon {
   std::vector<LexiconPhrase> phrases;
   std::array<int, 4> strength_pm{0, 333, 667, 1000};  // indexed by Strength
-  int negation_window = 6;      // tokens between a negator and the term it governs
+  int negation_window = 12;     // tokens between a negator and the term it governs
   int readable_share_pm = 400;  // below this share of known words, text counts as unreadable
   int max_clause_points = 3;    // a free-text clause, like an archetype, gives at most ±3
   int min_move_pm = 250;        // a criterion moved this far moves at least one point

@@ -1,5 +1,6 @@
 // Reads assets/scoring/lexicon.json into the compiled Lexicon.
 #include <algorithm>
+#include <functional>
 #include <set>
 
 #include "scoring/loader_internal.hpp"
@@ -38,11 +39,27 @@ bool compile_phrase(const std::string& phrase, std::vector<PhraseToken>& out) {
 void read_lexicon(const json& doc, JsonWalk& walk, Lexicon& out,
                   std::vector<std::pair<std::string, std::string>>& archetype_refs) {
   if (!walk.object(doc, "")) return;
-  walk.only_keys(
-      doc, "",
-      {"note", "strength_pm", "negation_window", "readable_share_pm", "term_list_density_pm",
-       "term_list_min_terms", "term_list_strength_pm", "modals", "negators", "coordinators",
-       "scope_breaks", "terms", "qualifiers", "common_words"});
+  walk.only_keys(doc, "",
+                 {"note",
+                  "strength_pm",
+                  "negation_window",
+                  "readable_share_pm",
+                  "term_list_density_pm",
+                  "term_list_min_terms",
+                  "term_list_strength_pm",
+                  "modals",
+                  "negators",
+                  "coordinators",
+                  "scope_breaks",
+                  "comma_breaks",
+                  "negation_stops",
+                  "negators_after",
+                  "restrictors",
+                  "limiters",
+                  "reported",
+                  "terms",
+                  "qualifiers",
+                  "common_words"});
   if (const json* s = walk.field(doc, "", "strength_pm", true);
       s && walk.object(*s, "/strength_pm")) {
     walk.only_keys(*s, "/strength_pm", {"none", "weak", "medium", "strong"});
@@ -81,15 +98,26 @@ void read_lexicon(const json& doc, JsonWalk& walk, Lexicon& out,
     out.phrases.push_back(std::move(entry));
     return &out.phrases.back();
   };
-  const auto word_list = [&](const char* key, PhraseRole role) {
+  const auto word_list = [&](const char* key, PhraseRole role,
+                             const std::function<void(LexiconPhrase&)>& flag = {}) {
     walk.array(doc, "", key, true, [&](const json& item, const std::string& path) {
       if (!item.is_string()) return walk.fail(path, "expected a string");
-      add(role, item.get<std::string>(), path, {});
+      LexiconPhrase entry;
+      if (flag) flag(entry);
+      add(role, item.get<std::string>(), path, std::move(entry));
     });
   };
+  // A phrase may be listed once per role; these lists share roles, so they are read as one.
   word_list("negators", PhraseRole::negator);
+  word_list("negators_after", PhraseRole::negator, [](auto& e) { e.looks_back = true; });
   word_list("coordinators", PhraseRole::coordinator);
   word_list("scope_breaks", PhraseRole::scope_break);
+  word_list("comma_breaks", PhraseRole::scope_break, [](auto& e) { e.after_comma = true; });
+  word_list("negation_stops", PhraseRole::scope_break,
+            [](auto& e) { e.stops_distribution = true; });
+  word_list("restrictors", PhraseRole::restrictor);
+  word_list("limiters", PhraseRole::restrictor, [](auto& e) { e.backward_first = true; });
+  word_list("reported", PhraseRole::reported);
 
   walk.array(doc, "", "modals", true, [&](const json& item, const std::string& path) {
     if (!walk.object(item, path)) return;
@@ -107,7 +135,7 @@ void read_lexicon(const json& doc, JsonWalk& walk, Lexicon& out,
   });
   walk.array(doc, "", "terms", true, [&](const json& item, const std::string& path) {
     if (!walk.object(item, path)) return;
-    walk.only_keys(item, path, {"phrase", "effects", "negated", "archetypes"});
+    walk.only_keys(item, path, {"phrase", "effects", "negated", "restricted", "archetypes"});
     LexiconPhrase entry;
     entry.effects = walk.criterion_map(item, path, "effects", -3, 3, true, false);
     if (item.contains("negated")) {
@@ -116,6 +144,15 @@ void read_lexicon(const json& doc, JsonWalk& walk, Lexicon& out,
       for (std::size_t i = 0; i < kCriterionCount; ++i)
         entry.negated[i] = -entry.effects[i];
     }
+    // Narrowed by "only" or "limited to", an inclusive term reads as its opposite, as when
+    // negated ("cooperation limited to statistics"), unless the asset says otherwise.
+    // A term that only lowers (a club, a veto) stays exclusive when narrowed.
+    const bool only_lowers =
+        std::none_of(entry.effects.begin(), entry.effects.end(), [](int e) { return e > 0; });
+    entry.restricted = item.contains("restricted")
+                           ? walk.criterion_map(item, path, "restricted", -3, 3, true, false)
+                       : only_lowers ? entry.effects
+                                     : entry.negated;
     entry.archetypes = walk.string_array(item, path, "archetypes", false);
     for (std::size_t i = 0; i < entry.archetypes.size(); ++i)
       archetype_refs.emplace_back(entry.archetypes[i], path + "/archetypes/" + std::to_string(i));
@@ -124,9 +161,18 @@ void read_lexicon(const json& doc, JsonWalk& walk, Lexicon& out,
   });
   walk.array(doc, "", "qualifiers", true, [&](const json& item, const std::string& path) {
     if (!walk.object(item, path)) return;
-    walk.only_keys(item, path, {"phrase", "weakens", "note"});
+    walk.only_keys(item, path, {"phrase", "weakens", "hollows", "note"});
     LexiconPhrase entry;
-    entry.weakens = walk.criterion_map(item, path, "weakens", 0, 3, true, false);
+    entry.weakens = walk.criterion_map(item, path, "weakens", 0, 3, false, false);
+    const auto hollowed = walk.string_array(item, path, "hollows", false);
+    for (std::size_t i = 0; i < hollowed.size(); ++i) {
+      if (const auto c = enum_from_string<Criterion>(hollowed[i]))
+        entry.hollows[index_of(*c)] = true;
+      else
+        walk.fail(
+            path + "/hollows/" + std::to_string(i),
+            "unknown criterion '" + hollowed[i] + "' (expected MI, TR, AV, RF, RS, CC or SP)");
+    }
     entry.note = walk.string(item, path, "note").value_or("");
     if (const auto phrase = walk.string(item, path, "phrase"))
       add(PhraseRole::qualifier, *phrase, path + "/phrase", std::move(entry));
