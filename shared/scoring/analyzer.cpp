@@ -321,6 +321,10 @@ Analysis analyze_clause(const Lexicon& lexicon, std::string_view text) {
   std::string restrictor_words;
   std::size_t last_modal_at = kNone, first_modal_at = kNone;
   int clause_modals = 0;
+  // A condition ("if ...", "whenever ...", "whose ...") describes a situation: a harm named in
+  // it is not done by anyone, and a negator in it stays inside it.
+  bool in_condition = false, condition_has_pending = false;
+  std::string condition_words;
   std::vector<std::size_t> clause_hits;    // hits of this clause's terms
   std::vector<std::size_t> clause_silent;  // matches of silent terms ("states") in this clause
   int sentence = -1;
@@ -356,14 +360,19 @@ Analysis analyze_clause(const Lexicon& lexicon, std::string_view text) {
   };
   // The nearest term before `before_token` in this clause that a restrictor can narrow,
   // silent ones ("states") included; kNone when there is none.
-  const auto narrow_backward = [&](std::size_t before_token) {
+  const auto narrow_backward = [&](std::size_t before_token, bool subject) {
     std::size_t best_hit = kNone;
-    for (std::size_t k = clause_hits.size(); k-- > 0;)
-      if (narrowable(*hit_entries[clause_hits[k]]) &&
-          matches[hit_match[clause_hits[k]]].first < before_token) {
-        best_hit = clause_hits[k];
+    for (std::size_t i = 0; i < clause_hits.size(); ++i) {
+      const std::size_t h = subject ? clause_hits[i] : clause_hits[clause_hits.size() - 1 - i];
+      if (narrowable(*hit_entries[h]) && matches[hit_match[h]].first < before_token) {
+        best_hit = h;
         break;
       }
+    }
+    if (subject && best_hit != kNone) {
+      a.hits[best_hit].restricted_by = restrictor_words;
+      return best_hit;
+    }
     std::size_t best_silent = kNone;
     for (std::size_t k = clause_silent.size(); k-- > 0;)
       if (narrowable(lexicon.phrases[matches[clause_silent[k]].phrase]) &&
@@ -380,7 +389,7 @@ Analysis analyze_clause(const Lexicon& lexicon, std::string_view text) {
   };
   const auto close_clause = [&] {
     if (pending && pending_looks_back) negate_backward(negator_at);
-    if (restricting) narrow_backward(kNone);
+
     pending = distributing = restricting = false;
     last_modal_at = first_modal_at = kNone;
     clause_modals = 0;
@@ -393,7 +402,12 @@ Analysis analyze_clause(const Lexicon& lexicon, std::string_view text) {
     const LexiconPhrase& entry = lexicon.phrases[m.phrase];
     if (tokens[m.first].sentence != sentence) {
       close_clause();
+      in_condition = false;
       sentence = tokens[m.first].sentence;
+    }
+    if (in_condition && (tokens[m.first].after_comma || entry.role == PhraseRole::modal)) {
+      in_condition = false;
+      if (pending && !condition_has_pending) pending = false;  // "if they decline to, ..."
     }
     const auto negator = [&] {
       distributing = false;
@@ -430,6 +444,11 @@ Analysis analyze_clause(const Lexicon& lexicon, std::string_view text) {
       case PhraseRole::scope_break:
         if (entry.stops_distribution) {
           distributing = false;
+          if (entry.opens_condition) {
+            in_condition = true;
+            condition_words = join_words(matcher, m.first, m.last);
+            condition_has_pending = pending;
+          }
         } else if (!entry.after_comma || tokens[m.first].after_comma) {
           close_clause();
         }
@@ -441,7 +460,12 @@ Analysis analyze_clause(const Lexicon& lexicon, std::string_view text) {
       case PhraseRole::restrictor:
         restrictor_words = join_words(matcher, m.first, m.last);
         // "limited to", "only where" narrow what came before them; "only" what follows.
-        if (!entry.backward_first || narrow_backward(m.first) == kNone) restricting = true;
+        // A restrictor at the end of a clause ("by the Chair only,") looks back too.
+        if ((entry.backward_first || m.last == tokens.size() || tokens[m.last].after_comma ||
+             tokens[m.last].sentence != sentence) &&
+            narrow_backward(m.first, entry.backward_first) != kNone)
+          continue;
+        restricting = true;
         continue;
       case PhraseRole::reported:
         if (reported_by[static_cast<std::size_t>(sentence)].empty())
@@ -487,6 +511,9 @@ Analysis analyze_clause(const Lexicon& lexicon, std::string_view text) {
       restricting = false;
       hit.restricted_by = restrictor_words;
     }
+    if (in_condition && !hit.negated && hit.restricted_by.empty() &&
+        std::none_of(entry.effects.begin(), entry.effects.end(), [](int e) { return e > 0; }))
+      hit.condition_by = condition_words;
     clause_hits.push_back(h);
   }
   close_clause();
@@ -512,7 +539,7 @@ Analysis analyze_clause(const Lexicon& lexicon, std::string_view text) {
       for (std::size_t c = 0; c < kCriterionCount; ++c)
         effects[c] = hit.restricted_by.empty() ? entry.negated[c] : -effects[c];
     hit.effects = effects;
-    if (!hit.reported_by.empty()) continue;
+    if (!hit.reported_by.empty() || !hit.condition_by.empty()) continue;
     const int strength_pm = hit.in_term_list
                                 ? lexicon.term_list_strength_pm
                                 : lexicon.strength_pm[static_cast<std::size_t>(hit.strength)];

@@ -31,6 +31,7 @@ struct PhraseHit {
   std::string negated_by;              // term: the negator's words
   std::string restricted_by;           // term: the restrictor that narrows it ("only")
   std::string reported_by;             // term: in a sentence that reports a view ("believe")
+  std::string condition_by;            // term: a harm named in a condition ("whenever")
   bool repeated = false;               // term: said before in the clause, so counted once
   bool in_term_list = false;           // term: in a sentence that is a list of terms
   Points effects{};                    // term: points at full strength; qualifier: weakening

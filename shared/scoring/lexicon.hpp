@@ -51,6 +51,7 @@ struct LexiconPhrase {
   bool backward_first = false;      // restrictor: "limited to" narrows its subject, before it
   bool after_comma = false;         // scope break: only after a comma (", and")
   bool stops_distribution = false;  // scope break: ends a taken negation only ("by", "which")
+  bool opens_condition = false;     // scope break: "if", "whenever": what follows is a situation
   std::string note;                 // qualifier: why it weakens, for the explanation
 
   // A term that moves nothing unless narrowed ("states" in "states alone").

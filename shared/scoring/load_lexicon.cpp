@@ -53,6 +53,7 @@ void read_lexicon(const json& doc, JsonWalk& walk, Lexicon& out,
                   "scope_breaks",
                   "comma_breaks",
                   "negation_stops",
+                  "conditions",
                   "negators_after",
                   "restrictors",
                   "limiters",
@@ -115,6 +116,10 @@ void read_lexicon(const json& doc, JsonWalk& walk, Lexicon& out,
   word_list("comma_breaks", PhraseRole::scope_break, [](auto& e) { e.after_comma = true; });
   word_list("negation_stops", PhraseRole::scope_break,
             [](auto& e) { e.stops_distribution = true; });
+  word_list("conditions", PhraseRole::scope_break, [](auto& e) {
+    e.stops_distribution = true;
+    e.opens_condition = true;
+  });
   word_list("restrictors", PhraseRole::restrictor);
   word_list("limiters", PhraseRole::restrictor, [](auto& e) { e.backward_first = true; });
   word_list("reported", PhraseRole::reported);
