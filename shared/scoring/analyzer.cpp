@@ -307,6 +307,23 @@ Analysis analyze_clause(const Lexicon& lexicon, std::string_view text) {
   const std::size_t sentence_count =
       static_cast<std::size_t>(tokens.back().sentence) + 1;  // tokens is not empty here
   std::vector<std::string> reported_by(sentence_count);
+  std::vector<std::string> fact_by(sentence_count);  // past tense, a year: history, not a promise
+  std::vector<bool> has_modal(sentence_count, false);
+  for (const Match& m : matches)
+    if (lexicon.phrases[m.phrase].role == PhraseRole::modal)
+      has_modal[static_cast<std::size_t>(tokens[m.first].sentence)] = true;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const std::string_view w = matcher.word(i);
+    const auto s = static_cast<std::size_t>(tokens[i].sentence);
+    // A year (1900-2099) dates a sentence; "Whether ..." opening one asks rather than commits.
+    if (w.size() == 4 && (w.starts_with("19") || w.starts_with("20")) &&
+        std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+        fact_by[s].empty())
+      fact_by[s] = std::string(w);
+    if (w == "whether" && (i == 0 || tokens[i - 1].sentence != tokens[i].sentence) &&
+        reported_by[s].empty())
+      reported_by[s] = "whether";
+  }
   std::vector<const LexiconPhrase*> qualifiers;
   std::vector<const LexiconPhrase*> hit_entries;  // per hit: its lexicon entry (terms only)
   std::vector<std::size_t> hit_match;             // per hit: its index into matches
@@ -389,6 +406,14 @@ Analysis analyze_clause(const Lexicon& lexicon, std::string_view text) {
   };
   const auto close_clause = [&] {
     if (pending && pending_looks_back) negate_backward(negator_at);
+    // "without business or civil society": a negator that no term took reaches the actors.
+    if (pending && !pending_looks_back)
+      for (const std::size_t h : clause_hits)
+        if (hit_entries[h]->actor && matches[hit_match[h]].first > negator_at &&
+            !a.hits[h].negated) {
+          a.hits[h].negated = true;
+          a.hits[h].negated_by = negator_words;
+        }
 
     pending = distributing = restricting = false;
     last_modal_at = first_modal_at = kNone;
@@ -458,6 +483,10 @@ Analysis analyze_clause(const Lexicon& lexicon, std::string_view text) {
         if (entry.phrase == "nor" && !pending && !distributing) negator();
         continue;
       case PhraseRole::restrictor:
+        if (pending && m.first - negator_end <= 2) {  // "is not reserved for": no restriction
+          pending = false;
+          continue;
+        }
         restrictor_words = join_words(matcher, m.first, m.last);
         // "limited to", "only where" narrow what came before them; "only" what follows.
         // A restrictor at the end of a clause ("by the Chair only,") looks back too.
@@ -468,8 +497,12 @@ Analysis analyze_clause(const Lexicon& lexicon, std::string_view text) {
         restricting = true;
         continue;
       case PhraseRole::reported:
-        if (reported_by[static_cast<std::size_t>(sentence)].empty())
+        if (entry.fact_marker) {  // "was", "took part": a fact only where nothing is promised
+          if (fact_by[static_cast<std::size_t>(sentence)].empty())
+            fact_by[static_cast<std::size_t>(sentence)] = join_words(matcher, m.first, m.last);
+        } else if (reported_by[static_cast<std::size_t>(sentence)].empty()) {
           reported_by[static_cast<std::size_t>(sentence)] = join_words(matcher, m.first, m.last);
+        }
         continue;
       case PhraseRole::qualifier:
         if (std::find(qualifiers.begin(), qualifiers.end(), &entry) == qualifiers.end()) {
@@ -495,7 +528,9 @@ Analysis analyze_clause(const Lexicon& lexicon, std::string_view text) {
     const std::size_t h = add_term_hit(k);
     PhraseHit& hit = a.hits[h];
     if (polar(entry)) {
-      if (pending && m.first - negator_end <= static_cast<std::size_t>(lexicon.negation_window)) {
+      // An actor ("no ... operators shall") is not what a negation denies: it waits for a verb.
+      if (pending && !entry.actor &&
+          m.first - negator_end <= static_cast<std::size_t>(lexicon.negation_window)) {
         pending = false;
         distributing = true;
         distributing_by = negator_words;
@@ -517,6 +552,8 @@ Analysis analyze_clause(const Lexicon& lexicon, std::string_view text) {
     clause_hits.push_back(h);
   }
   close_clause();
+  for (std::size_t i = 0; i < sentence_count; ++i)
+    if (reported_by[i].empty() && !has_modal[i] && !fact_by[i].empty()) reported_by[i] = fact_by[i];
 
   // Each term counts once per clause, in each reading (affirmed, negated, narrowed), at the
   // strongest modal it was said with; a reported sentence commits no one, so counts nothing.
@@ -592,7 +629,9 @@ Analysis analyze_clause(const Lexicon& lexicon, std::string_view text) {
     long long exact = std::clamp<long long>(sum_pm[c], -cap_pm, cap_pm);
     for (const LexiconPhrase* q : qualifiers) {
       if (exact > 0 && q->hollows[c]) exact = -std::max(1000LL, exact / 2);
-      if (exact > 0) exact = std::max(0LL, exact - 1000LL * q->weakens[c]);
+      // "where appropriate" keeps two thirds of a positive criterion, so a soft clause still
+      // moves it a little; weakens 3 would take it all.
+      if (exact > 0) exact = exact * (3 - q->weakens[c]) / 3;
     }
     a.exact_pm[c] = static_cast<int>(exact);
     long long points = div_round(exact, 1000);

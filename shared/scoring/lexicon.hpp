@@ -47,7 +47,9 @@ struct LexiconPhrase {
   std::vector<std::string> archetypes;          // term: nearest clause archetypes
   Strength strength = Strength::none;           // modal
   bool modal_negates = false;                   // modal: "may not" also negates
-  bool looks_back = false;          // negator: "banned", "not be": reverses the terms before it too
+  bool actor = false;        // term: who acts (companies, researchers); a negation waits for a verb
+  bool fact_marker = false;  // reported: only in a sentence without a modal verb ("was")
+  bool looks_back = false;   // negator: "banned", "not be": reverses the terms before it too
   bool backward_first = false;      // restrictor: "limited to" narrows its subject, before it
   bool after_comma = false;         // scope break: only after a comma (", and")
   bool stops_distribution = false;  // scope break: ends a taken negation only ("by", "which")

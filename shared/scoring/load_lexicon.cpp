@@ -57,6 +57,7 @@ void read_lexicon(const json& doc, JsonWalk& walk, Lexicon& out,
                   "negators_after",
                   "restrictors",
                   "limiters",
+                  "fact_markers",
                   "reported",
                   "terms",
                   "qualifiers",
@@ -123,6 +124,7 @@ void read_lexicon(const json& doc, JsonWalk& walk, Lexicon& out,
   word_list("restrictors", PhraseRole::restrictor);
   word_list("limiters", PhraseRole::restrictor, [](auto& e) { e.backward_first = true; });
   word_list("reported", PhraseRole::reported);
+  word_list("fact_markers", PhraseRole::reported, [](auto& e) { e.fact_marker = true; });
 
   walk.array(doc, "", "modals", true, [&](const json& item, const std::string& path) {
     if (!walk.object(item, path)) return;
@@ -140,7 +142,8 @@ void read_lexicon(const json& doc, JsonWalk& walk, Lexicon& out,
   });
   walk.array(doc, "", "terms", true, [&](const json& item, const std::string& path) {
     if (!walk.object(item, path)) return;
-    walk.only_keys(item, path, {"phrase", "effects", "negated", "restricted", "archetypes"});
+    walk.only_keys(item, path,
+                   {"phrase", "effects", "negated", "restricted", "actor", "archetypes"});
     LexiconPhrase entry;
     entry.effects = walk.criterion_map(item, path, "effects", -3, 3, true, false);
     if (item.contains("negated")) {
@@ -158,6 +161,7 @@ void read_lexicon(const json& doc, JsonWalk& walk, Lexicon& out,
                            ? walk.criterion_map(item, path, "restricted", -3, 3, true, false)
                        : only_lowers ? entry.effects
                                      : entry.negated;
+    entry.actor = walk.boolean(item, path, "actor", false).value_or(false);
     entry.archetypes = walk.string_array(item, path, "archetypes", false);
     for (std::size_t i = 0; i < entry.archetypes.size(); ++i)
       archetype_refs.emplace_back(entry.archetypes[i], path + "/archetypes/" + std::to_string(i));
