@@ -252,6 +252,9 @@ std::string render_json(const Scorecard& card) {
         if (h.role == PhraseRole::term) {
           hit["strength"] = std::string(to_string(h.strength));
           if (h.negated) hit["negated_by"] = h.negated_by;
+          if (!h.restricted_by.empty()) hit["restricted_by"] = h.restricted_by;
+          if (!h.reported_by.empty()) hit["reported_by"] = h.reported_by;
+          if (!h.condition_by.empty()) hit["condition_by"] = h.condition_by;
           if (h.repeated) hit["repeated"] = true;
           if (h.in_term_list) hit["in_term_list"] = true;
         }
