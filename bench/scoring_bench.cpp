@@ -5,7 +5,10 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "scoring/analyzer.hpp"
 #include "scoring/asset_loader.hpp"
@@ -86,6 +89,29 @@ void BM_AnalyseClause300(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * 300);
 }
 BENCHMARK(BM_AnalyseClause300)->Unit(benchmark::kMicrosecond);
+
+// Every sentence of the labelled corpus (tests/data/analyzer), one analysis per iteration in
+// turn: the time per clause of real drafting wording, 60 to 380 characters.
+void BM_AnalyseCorpusSentence(benchmark::State& state) {
+  std::ifstream in(std::string(ACCORD_SOURCE_DIR) + "/tests/data/analyzer/corpus.jsonl");
+  std::vector<std::string> texts;
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) texts.push_back(nlohmann::json::parse(line).at("text").get<std::string>());
+  if (texts.empty()) {
+    state.SkipWithError("no corpus");
+    return;
+  }
+  std::size_t next = 0, bytes = 0;
+  for (auto _ : state) {
+    const std::string& text = texts[next++ % texts.size()];
+    bytes += text.size();
+    auto analysis = analyze_clause(catalogue().lexicon(), text);
+    benchmark::DoNotOptimize(analysis);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(bytes));
+  state.SetLabel(std::to_string(texts.size()) + " corpus sentences in turn");
+}
+BENCHMARK(BM_AnalyseCorpusSentence)->Unit(benchmark::kMicrosecond);
 
 void BM_LoadCatalogue(benchmark::State& state) {
   for (auto _ : state) {

@@ -113,16 +113,21 @@ class Matcher {
                                 : stems_[at + k] == phrase[k].stemmed);
       }
       const std::size_t len = phrase.size();
-      // Longest first; at equal length a phrase of whole words beats one with a prefix
-      // ("secretariat" is not "secret*"), then the earlier entry.
-      const auto prefixes = [&](std::size_t q) {
+      // Longest first; at equal length fewer prefixes ("secretariat" is not "secret*"), then
+      // more words spelled exactly as in the phrase ("informal" is not "inform", though
+      // Snowball stems both to "inform"), then the earlier entry.
+      const auto rank = [&](std::size_t q) {
         const auto& tokens = lexicon_.phrases[q].tokens;
-        return std::count_if(tokens.begin(), tokens.end(), [](const auto& x) { return x.stem; });
+        int prefixes = 0, exact = 0;
+        for (std::size_t t = 0; t < tokens.size(); ++t) {
+          prefixes += tokens[t].stem ? 1 : 0;
+          exact += !tokens[t].stem && word(at + t) == tokens[t].text ? 1 : 0;
+        }
+        return std::pair{-prefixes, exact};
       };
-      if (ok &&
-          (at + len > best.last || (at + len == best.last && best.last > best.first &&
-                                    (prefixes(p) < prefixes(best.phrase) ||
-                                     (prefixes(p) == prefixes(best.phrase) && p < best.phrase)))))
+      if (ok && (at + len > best.last || (at + len == best.last && best.last > best.first &&
+                                          (rank(p) > rank(best.phrase) ||
+                                           (rank(p) == rank(best.phrase) && p < best.phrase)))))
         best = Match{p, at, at + len};
     }
   }
