@@ -248,3 +248,26 @@ TEST_CASE("a keyword-stuffed sentence no longer outscores the best library claus
 
 }  // namespace
 }  // namespace accord::scoring::test
+
+namespace accord::scoring::test {
+namespace {
+
+TEST_CASE("words match by their stem, in either spelling, and never by a shared stem alone") {
+  const int published = points(analyze("Reports shall be published."), Criterion::TR);
+  CHECK(published > 0);
+  CHECK(points(analyze("States shall keep publishing reports."), Criterion::TR) == published);
+  // American and British spellings meet before stemming.
+  const auto us = analyze("Compliance shall rest on an honor system.");
+  REQUIRE(hit(us, "honor system"));
+  CHECK(hit(us, "honor system")->phrase == "honour system");
+  CHECK(analyze("States shall criminalize intrusion.").points ==
+        analyze("States shall criminalise intrusion.").points);
+  // "informal" shares Snowball's stem with "inform" but is another word.
+  CHECK(analyze("The Chair shall hold an informal meeting.").points == Points{});
+  CHECK(points(analyze("States shall inform each other."), Criterion::TR) > 0);
+  // "secretariat" is not a secret.
+  CHECK(points(analyze("States shall write to the secretariat."), Criterion::TR) == 0);
+}
+
+}  // namespace
+}  // namespace accord::scoring::test
