@@ -1,4 +1,4 @@
-#!/ usr / bin / env python3
+#!/usr/bin/env python3
 """Splits the analyzer's labelled corpus, at random with a fixed seed, into a development half
 (the analyzer is tuned on it) and a held-out half (read only to measure).
 
