@@ -338,6 +338,7 @@ Analysis analyze_clause(const Lexicon& lexicon, std::string_view text) {
   std::size_t negator_at = 0, negator_end = 0;
   std::string negator_words;
   bool distributing = false;  // a taken negation goes on over the predicate
+  int distributing_sign = 0;
   std::string distributing_by;
   bool restricting = false;
   std::string restrictor_words;
@@ -352,6 +353,26 @@ Analysis analyze_clause(const Lexicon& lexicon, std::string_view text) {
   int sentence = -1;
 
   const auto polar = [](const LexiconPhrase& e) { return e.effects != e.negated; };
+  const auto only_lowers = [](const Points& p) {
+    return std::none_of(p.begin(), p.end(), [](int e) { return e > 0; });
+  };
+  const auto sign_of = [](const Points& p) {
+    long long sum = 0;
+    for (const int e : p)
+      sum += e;
+    return (sum > 0) - (sum < 0);
+  };
+  // What a hit counts for, once negated and narrowed.
+  const auto final_effects = [&](std::size_t h) {
+    const PhraseHit& hit = a.hits[h];
+    const LexiconPhrase& entry = *hit_entries[h];
+    Points effects = hit.restricted_by.empty() ? entry.effects : entry.restricted;
+    if (hit.negated)
+      for (std::size_t c = 0; c < kCriterionCount; ++c)
+        effects[c] = hit.restricted_by.empty() ? entry.negated[c] : -effects[c];
+    return effects;
+  };
+  std::vector<std::string> hit_condition;  // per hit: the condition it was named in, if any
   const auto narrowable = [](const LexiconPhrase& e) { return e.effects != e.restricted; };
   // Reverses the clause's terms before `before_token` that a negation can reverse.
   const auto negate_backward = [&](std::size_t before_token) {
@@ -378,23 +399,44 @@ Analysis analyze_clause(const Lexicon& lexicon, std::string_view text) {
     a.hits.push_back(std::move(hit));
     hit_entries.push_back(&lexicon.phrases[matches[k].phrase]);
     hit_match.push_back(k);
+    hit_condition.emplace_back();
     return a.hits.size() - 1;
   };
   // The nearest term before `before_token` in this clause that a restrictor can narrow,
   // silent ones ("states") included; kNone when there is none.
   const auto narrow_backward = [&](std::size_t before_token, bool subject) {
+    const auto before = [&](std::size_t h) { return matches[hit_match[h]].first < before_token; };
+    if (subject) {
+      // "Blocking ... only by court order", "interception only with a judge's warrant": a
+      // limited harm is a harm refused beyond the limit.
+      for (const std::size_t h : clause_hits)
+        if (before(h) && polar(*hit_entries[h]) && only_lowers(hit_entries[h]->effects) &&
+            !a.hits[h].negated) {
+          a.hits[h].negated = true;
+          a.hits[h].negated_by = restrictor_words;
+          return h;
+        }
+      // "Cooperation shall be limited to ...": the clause's subject is narrowed.
+      for (const std::size_t h : clause_hits)
+        if (before(h) && narrowable(*hit_entries[h])) {
+          a.hits[h].restricted_by = restrictor_words;
+          return h;
+        }
+      for (const std::size_t k : clause_silent)
+        if (matches[k].first < before_token && narrowable(lexicon.phrases[matches[k].phrase])) {
+          const std::size_t h = add_term_hit(k);
+          clause_hits.push_back(h);
+          a.hits[h].restricted_by = restrictor_words;
+          return h;
+        }
+      return kNone;
+    }
     std::size_t best_hit = kNone;
-    for (std::size_t i = 0; i < clause_hits.size(); ++i) {
-      const std::size_t h = subject ? clause_hits[i] : clause_hits[clause_hits.size() - 1 - i];
-      if (narrowable(*hit_entries[h]) && matches[hit_match[h]].first < before_token) {
-        best_hit = h;
+    for (std::size_t i = clause_hits.size(); i-- > 0;)
+      if (narrowable(*hit_entries[clause_hits[i]]) && before(clause_hits[i])) {
+        best_hit = clause_hits[i];
         break;
       }
-    }
-    if (subject && best_hit != kNone) {
-      a.hits[best_hit].restricted_by = restrictor_words;
-      return best_hit;
-    }
     std::size_t best_silent = kNone;
     for (std::size_t k = clause_silent.size(); k-- > 0;)
       if (narrowable(lexicon.phrases[matches[clause_silent[k]].phrase]) &&
@@ -411,6 +453,18 @@ Analysis analyze_clause(const Lexicon& lexicon, std::string_view text) {
   };
   const auto close_clause = [&] {
     if (pending && pending_looks_back) negate_backward(negator_at);
+    // "Only governments sit in the room; companies wait outside": where a clause shuts others
+    // out, the actors it names are the ones shut out.
+    const bool shuts_out = std::any_of(clause_hits.begin(), clause_hits.end(), [&](std::size_t h) {
+      return !hit_entries[h]->actor &&
+             final_effects(h)[index_of(Criterion::SP)] <= -lexicon.exclusion_sp;
+    });
+    if (shuts_out)
+      for (const std::size_t h : clause_hits)
+        if (hit_entries[h]->actor && !a.hits[h].negated) {
+          a.hits[h].negated = true;
+          a.hits[h].negated_by = "(shut out)";
+        }
     // "without business or civil society": a negator that no term took reaches the actors.
     if (pending && !pending_looks_back)
       for (const std::size_t h : clause_hits)
@@ -457,6 +511,14 @@ Analysis analyze_clause(const Lexicon& lexicon, std::string_view text) {
         negator();
         continue;
       case PhraseRole::modal:
+        if (entry.phrase == "should" &&
+            (m.first == 0 || tokens[m.first - 1].sentence != tokens[m.first].sentence)) {
+          // "Should a State fail to report, ...": an inverted condition, not a duty.
+          in_condition = true;
+          condition_words = "should";
+          condition_has_pending = pending;
+          continue;
+        }
         if (entry.modal_negates) {
           negator();
         } else {
@@ -521,6 +583,7 @@ Analysis analyze_clause(const Lexicon& lexicon, std::string_view text) {
           a.hits.push_back(std::move(hit));
           hit_entries.push_back(nullptr);
           hit_match.push_back(k);
+          hit_condition.emplace_back();
         }
         continue;
       case PhraseRole::term:
@@ -532,6 +595,7 @@ Analysis analyze_clause(const Lexicon& lexicon, std::string_view text) {
     }
     const std::size_t h = add_term_hit(k);
     PhraseHit& hit = a.hits[h];
+    bool took_negation = false;
     if (polar(entry)) {
       // An actor ("no ... operators shall") is not what a negation denies: it waits for a verb.
       if (pending && !entry.actor &&
@@ -539,10 +603,16 @@ Analysis analyze_clause(const Lexicon& lexicon, std::string_view text) {
         pending = false;
         distributing = true;
         distributing_by = negator_words;
+        distributing_sign = sign_of(entry.effects);
+        took_negation = true;
         // "Evidence ... will not be shared": a passive negation reverses its subject too.
         if (pending_looks_back && clause_modals == 1) negate_backward(first_modal_at);
       }
-      if (distributing) {
+      // It goes on over the rest of the predicate ("not attack, damage or disrupt", "not be
+      // required to disclose an identity number"), but a refused harm does not turn the good
+      // it would hurt into a harm ("not cut off ... Internet access").
+      if (distributing &&
+          (took_negation || distributing_sign >= 0 || sign_of(entry.effects) <= 0)) {
         hit.negated = true;
         hit.negated_by = distributing_by;
       }
@@ -551,9 +621,7 @@ Analysis analyze_clause(const Lexicon& lexicon, std::string_view text) {
       restricting = false;
       hit.restricted_by = restrictor_words;
     }
-    if (in_condition && !hit.negated && hit.restricted_by.empty() &&
-        std::none_of(entry.effects.begin(), entry.effects.end(), [](int e) { return e > 0; }))
-      hit.condition_by = condition_words;
+    if (in_condition) hit_condition[h] = condition_words;
     clause_hits.push_back(h);
   }
   close_clause();
@@ -576,11 +644,10 @@ Analysis analyze_clause(const Lexicon& lexicon, std::string_view text) {
     const LexiconPhrase& entry = *hit_entries[h];
     const int hit_sentence = tokens[matches[hit_match[h]].first].sentence;
     hit.reported_by = reported_by[static_cast<std::size_t>(hit_sentence)];
-    Points effects = hit.restricted_by.empty() ? entry.effects : entry.restricted;
-    if (hit.negated)
-      for (std::size_t c = 0; c < kCriterionCount; ++c)
-        effects[c] = hit.restricted_by.empty() ? entry.negated[c] : -effects[c];
+    const Points effects = final_effects(h);
     hit.effects = effects;
+    // A harm (or a good denied) named in a condition describes the situation: nobody does it.
+    if (!hit_condition[h].empty() && only_lowers(effects)) hit.condition_by = hit_condition[h];
     if (!hit.reported_by.empty() || !hit.condition_by.empty()) continue;
     const int strength_pm = hit.in_term_list
                                 ? lexicon.term_list_strength_pm

@@ -68,6 +68,7 @@ struct Lexicon {
   int negation_window = 12;     // tokens between a negator and the term it governs
   int readable_share_pm = 400;  // below this share of known words, text counts as unreadable
   int max_clause_points = 3;    // a free-text clause, like an archetype, gives at most ±3
+  int exclusion_sp = 2;         // a clause term this far against SP shuts out the actors it names
   int min_move_pm = 250;        // a criterion moved this far moves at least one point
   // A term list (keyword stuffing): a sentence of at least term_list_min_terms terms that has no
   // modal verb or has at least term_list_density_pm terms per thousand words. It names each
