@@ -12,8 +12,8 @@ namespace {
 
 // Reached when issue 21 landed (docs/scoring.md, "How well it reads"): raise them when the
 // analyzer improves, never lower them to let a change through.
-constexpr int kDevelopmentFloorPm = 900;
-constexpr int kHeldOutFloorPm = 0;
+constexpr int kDevelopmentFloorPm = 932;  // 440 of 472
+constexpr int kHeldOutFloorPm = 640;  // 303 of 473
 
 std::vector<LabelledClause> corpus_file(const std::string& name) {
   const std::string text = read_text(std::string(ACCORD_ANALYZER_CORPUS) + "/" + name);
