@@ -42,7 +42,7 @@ struct LexiconPhrase {
   Points effects{};     // term: at full strength, when affirmed
   Points negated{};     // term: when a negator governs it
   Points restricted{};  // term: when a restrictor governs it ("only states", "limited to")
-  Points weakens{};     // qualifier: points taken off each positive criterion (not below 0)
+  Points weakens{};     // qualifier: keeps (3 - w) / 3 of each positive criterion
   std::array<bool, kCriterionCount> hollows{};  // qualifier: turns these criteria negative
   std::vector<std::string> archetypes;          // term: nearest clause archetypes
   Strength strength = Strength::none;           // modal
