@@ -73,12 +73,25 @@ int report_errors(std::ostream& err, const std::string& file, const std::vector<
   return kExitBadInput;
 }
 
+// Reads FILE, or says why it cannot and returns false.
+bool read_input(const std::string& path, std::string& bytes, std::ostream& err) {
+  std::string problem;
+  if (read_file(path, bytes, problem)) return true;
+  err << "accord-score: " << path << ": " << problem << "\n";
+  return false;
+}
+
+// When the assets did not load, names every error and returns true.
+bool reported_asset_errors(const CatalogueLoad& loaded, std::ostream& err) {
+  if (loaded.ok()) return false;
+  for (const auto& e : loaded.errors)
+    err << "accord-score: assets: " << e.describe() << "\n";
+  return true;
+}
+
 int run_eval(const Options& opt, std::ostream& out, std::ostream& err) {
-  std::string bytes, problem;
-  if (!read_file(opt.eval, bytes, problem)) {
-    err << "accord-score: " << opt.eval << ": " << problem << "\n";
-    return kExitBadInput;
-  }
+  std::string bytes;
+  if (!read_input(opt.eval, bytes, err)) return kExitBadInput;
   const CorpusParse corpus = parse_corpus(bytes);
   if (!corpus.errors.empty()) {
     for (const auto& e : corpus.errors)
@@ -86,11 +99,7 @@ int run_eval(const Options& opt, std::ostream& out, std::ostream& err) {
     return kExitBadInput;
   }
   const CatalogueLoad loaded = load_catalogue(opt.assets);
-  if (!loaded.ok()) {
-    for (const auto& e : loaded.errors)
-      err << "accord-score: assets: " << e.describe() << "\n";
-    return kExitBadAssets;
-  }
+  if (reported_asset_errors(loaded, err)) return kExitBadAssets;
   out << render_eval(evaluate_analyzer(loaded.catalogue->lexicon(), corpus.clauses), opt.worst);
   return kExitOk;
 }
@@ -130,17 +139,10 @@ int run_accord_score(int argc, const char* const* argv, std::ostream& out, std::
     return kExitBadInput;
   }
 
-  std::string bytes, problem;
-  if (!read_file(opt.input, bytes, problem)) {
-    err << "accord-score: " << opt.input << ": " << problem << "\n";
-    return kExitBadInput;
-  }
+  std::string bytes;
+  if (!read_input(opt.input, bytes, err)) return kExitBadInput;
   const CatalogueLoad loaded = load_catalogue(opt.assets);
-  if (!loaded.ok()) {
-    for (const auto& e : loaded.errors)
-      err << "accord-score: assets: " << e.describe() << "\n";
-    return kExitBadAssets;
-  }
+  if (reported_asset_errors(loaded, err)) return kExitBadAssets;
   const ClauseCatalogue& catalogue = *loaded.catalogue;
 
   const bool json_input = is_json_name(opt.input);
